@@ -1,0 +1,3 @@
+public enum WT {
+    public static func main() -> Int32 { 0 }
+}

@@ -1,0 +1,6 @@
+import WTKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+exit(WT.main())

@@ -1,0 +1,6 @@
+import XCTest
+@testable import WTKit
+
+final class SmokeTests: XCTestCase {
+    func testMainReturnsZero() { XCTAssertEqual(WT.main(), 0) }
+}

@@ -1,0 +1,226 @@
+import Foundation
+
+/// A source of random bytes. Production code uses `SystemRandomSource`; tests and sample
+/// data use `SeededRandomSource` so that their output is reproducible.
+///
+/// The requirements are non-mutating so that one source can be passed around as
+/// `any RandomSource` (including across concurrency domains) without `inout` plumbing.
+public protocol RandomSource: Sendable {
+    /// `count` random bytes.
+    func bytes(_ count: Int) -> [UInt8]
+    /// 64 random bits. The default assembles them from `bytes(8)`; sources that produce
+    /// words natively override it, which keeps `uniform`/`int(in:)` cheap.
+    func nextUInt64() -> UInt64
+}
+
+public extension RandomSource {
+    func nextUInt64() -> UInt64 {
+        bytes(8).reduce(0) { ($0 << 8) | UInt64($1) }
+    }
+
+    /// A uniformly distributed value in `0..<upperBound`, without modulo bias
+    /// (Lemire's multiply-and-reject; rejection is rare, so usually one draw).
+    func uniform(_ upperBound: UInt64) -> UInt64 {
+        precondition(upperBound > 0, "uniform(_:) needs a positive upper bound")
+        var product = nextUInt64().multipliedFullWidth(by: upperBound)
+        if product.low < upperBound {
+            // Values of `low` below 2^64 mod upperBound would over-represent some results.
+            let threshold = (0 &- upperBound) % upperBound
+            while product.low < threshold {
+                product = nextUInt64().multipliedFullWidth(by: upperBound)
+            }
+        }
+        return product.high
+    }
+
+    /// A uniformly distributed integer in `range` (both ends included).
+    func int(in range: ClosedRange<Int>) -> Int {
+        let width = UInt64(bitPattern: Int64(range.upperBound) &- Int64(range.lowerBound)) &+ 1
+        // width wraps to 0 only when the range covers every Int.
+        let offset = width == 0 ? nextUInt64() : uniform(width)
+        return Int(bitPattern: UInt(bitPattern: range.lowerBound) &+ UInt(offset))
+    }
+}
+
+/// The operating system's CSPRNG (getrandom(2) on Linux), via `SystemRandomNumberGenerator`.
+public struct SystemRandomSource: RandomSource {
+    public init() {}
+
+    public func bytes(_ count: Int) -> [UInt8] {
+        precondition(count >= 0, "byte count must not be negative")
+        var generator = SystemRandomNumberGenerator()
+        var out = [UInt8](repeating: 0, count: count)
+        out.withUnsafeMutableBytes { buf in
+            var offset = 0
+            while offset < count {
+                var word = generator.next()
+                let n = min(8, count - offset)
+                withUnsafeBytes(of: &word) { w in
+                    buf.baseAddress!.advanced(by: offset).copyMemory(from: w.baseAddress!, byteCount: n)
+                }
+                offset += n
+            }
+        }
+        return out
+    }
+
+    public func nextUInt64() -> UInt64 {
+        var generator = SystemRandomNumberGenerator()
+        return generator.next()
+    }
+}
+
+/// A deterministic generator (xoshiro256**, seeded through splitmix64) for tests and
+/// sample data. Not for secrets.
+///
+/// Why a class box: `RandomSource` methods are non-mutating (see there), yet a
+/// generator must advance its state on every draw. The state therefore lives in a
+/// private final class guarded by a lock, which is what makes the struct honestly
+/// `Sendable`. Consequence: copies of a `SeededRandomSource` share one stream; create
+/// a new source with the same seed to replay it.
+public struct SeededRandomSource: RandomSource {
+    public let seed: UInt64
+    private let box: StateBox
+
+    public init(seed: UInt64) {
+        self.seed = seed
+        self.box = StateBox(seed: seed)
+    }
+
+    public func nextUInt64() -> UInt64 {
+        box.next()
+    }
+
+    public func bytes(_ count: Int) -> [UInt8] {
+        precondition(count >= 0, "byte count must not be negative")
+        return box.bytes(count)
+    }
+
+    /// Mutable xoshiro256** state. `@unchecked Sendable` is sound because every access
+    /// to the state goes through `lock`.
+    private final class StateBox: @unchecked Sendable {
+        private let lock = NSLock()
+        private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
+
+        init(seed: UInt64) {
+            // splitmix64 spreads any seed (even 0) into a non-zero 256-bit state.
+            var x = seed
+            func splitmix() -> UInt64 {
+                x &+= 0x9E37_79B9_7F4A_7C15
+                var z = x
+                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+                return z ^ (z >> 31)
+            }
+            s0 = splitmix(); s1 = splitmix(); s2 = splitmix(); s3 = splitmix()
+        }
+
+        /// One xoshiro256** step; the caller holds the lock.
+        @inline(__always)
+        private func step() -> UInt64 {
+            let result = rotl(s1 &* 5, 7) &* 9
+            let t = s1 << 17
+            s2 ^= s0
+            s3 ^= s1
+            s1 ^= s2
+            s0 ^= s3
+            s2 ^= t
+            s3 = rotl(s3, 45)
+            return result
+        }
+
+        @inline(__always)
+        private func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 {
+            (x << k) | (x >> (64 - k))
+        }
+
+        func next() -> UInt64 {
+            lock.lock()
+            defer { lock.unlock() }
+            return step()
+        }
+
+        func bytes(_ count: Int) -> [UInt8] {
+            lock.lock()
+            defer { lock.unlock() }
+            var out = [UInt8]()
+            out.reserveCapacity(count)
+            while out.count < count {
+                var word = step()
+                for _ in 0..<min(8, count - out.count) {
+                    out.append(UInt8(truncatingIfNeeded: word))
+                    word >>= 8
+                }
+            }
+            return out
+        }
+    }
+}
+
+/// Secret values: session tokens, SMS codes, and the helpers to store and compare them.
+public enum Secrets {
+    /// Bytes of entropy in a token.
+    public static let tokenByteCount = 32
+
+    /// A fresh bearer token: 32 random bytes as unpadded base64url (43 characters).
+    public static func token(_ r: any RandomSource) -> String {
+        base64URL(r.bytes(tokenByteCount))
+    }
+
+    /// A numeric one-time code of `digits` digits (1...19), uniform over all
+    /// 10^digits values by rejection sampling; leading zeros are kept.
+    public static func smsCode(_ r: any RandomSource, digits: Int = 6) -> String {
+        precondition((1...19).contains(digits), "an SMS code has 1...19 digits")
+        var bound: UInt64 = 1
+        for _ in 0..<digits { bound *= 10 }
+        let value = String(r.uniform(bound))
+        return String(repeating: "0", count: digits - value.count) + value
+    }
+
+    /// Whether `a` and `b` hold the same bytes. The time taken depends only on the
+    /// lengths, never on where the contents first differ. (Lengths are not secret.)
+    public static func constantTimeEquals(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        var difference: UInt8 = 0
+        for i in 0..<a.count {
+            difference |= a[i] ^ b[i]
+        }
+        return difference == 0
+    }
+
+    /// RFC 4648 §5 base64url (alphabet `A-Z a-z 0-9 - _`), without `=` padding.
+    public static func base64URL(_ bytes: [UInt8]) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity((bytes.count * 4 + 2) / 3)
+        var i = 0
+        while i + 3 <= bytes.count {
+            let n = UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2])
+            out.append(alphabet[Int(n >> 18 & 63)])
+            out.append(alphabet[Int(n >> 12 & 63)])
+            out.append(alphabet[Int(n >> 6 & 63)])
+            out.append(alphabet[Int(n & 63)])
+            i += 3
+        }
+        switch bytes.count - i {
+        case 1:
+            let n = UInt32(bytes[i]) << 16
+            out.append(alphabet[Int(n >> 18 & 63)])
+            out.append(alphabet[Int(n >> 12 & 63)])
+        case 2:
+            let n = UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8
+            out.append(alphabet[Int(n >> 18 & 63)])
+            out.append(alphabet[Int(n >> 12 & 63)])
+            out.append(alphabet[Int(n >> 6 & 63)])
+        default:
+            break
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// What is stored for a token: the lowercase SHA-256 hex of its UTF-8, so a leaked
+    /// database does not hand out usable tokens.
+    public static func tokenHash(_ token: String) -> String {
+        SHA256.hex(token)
+    }
+}

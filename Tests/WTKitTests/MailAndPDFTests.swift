@@ -311,4 +311,183 @@ final class MailAndPDFTests: XCTestCase {
             }
         }
     }
+
+    // MARK: - PDF
+
+    /// The two-page invoice the poppler test reads back; amounts right-aligned at x = 500.
+    private func invoice() -> PDFDocument {
+        var pdf = PDFDocument(title: "Factuur 2026-0042 — WerkTalent")
+        pdf.text("Geëmailde factuur", x: 56, y: 780, size: 18, bold: true)
+        pdf.text("WerkTalent B.V. (Utrecht) \\ uitzendbureau", x: 56, y: 760, size: 9)
+        pdf.text("Factuur", x: 297.64, y: 740, size: 11, align: .center)
+        pdf.rect(x: 50, y: 690, width: 495.28, height: 20, lineWidth: nil, fillGray: 0.9)
+        let rows = [("Uren week 48", "€ 1.234,50"), ("Reiskosten", "€ 99,00"), ("Toeslag", "€ 12.345,60")]
+        for (i, row) in rows.enumerated() {
+            let y = 670 - Double(i) * 16
+            pdf.text(row.0, x: 56, y: y, size: 10)
+            pdf.text(row.1, x: 500, y: y, size: 10, align: .right)
+        }
+        pdf.line(x1: 350, y1: 618, x2: 500, y2: 618, width: 0.75)
+        pdf.text("Totaal", x: 56, y: 604, size: 10, bold: true)
+        pdf.text("€ 13.679,10", x: 500, y: 604, size: 10, bold: true, align: .right)
+        pdf.newPage()
+        pdf.text("Bijlage – urenoverzicht’s", x: 56, y: 780, size: 12)
+        pdf.rect(x: 50, y: 700, width: 200, height: 50)
+        return pdf
+    }
+
+    func testWinAnsiEncodingAndEscapes() {
+        XCTAssertEqual(PDFDocument.winAnsi("€ëéï–’"), [0x80, 0xEB, 0xE9, 0xEF, 0x96, 0x92])
+        XCTAssertEqual(PDFDocument.winAnsi("e\u{301}"), [0xE9], "combining accent composes first")
+        XCTAssertEqual(PDFDocument.winAnsi("漢🙂\u{7F}\u{85}Œ"), [0x3F, 0x3F, 0x3F, 0x3F, 0x8C])
+        XCTAssertEqual(PDFDocument.winAnsi("a\tb\nc"), Array("a b c".utf8))
+        XCTAssertEqual(PDFDocument.literal(Array("a(b)c\\d".utf8)), "(a\\(b\\)c\\\\d)")
+        XCTAssertEqual(PDFDocument.literal([0x80, 0xEB, 0x41]), "(\\200\\353A)")
+        XCTAssertEqual(PDFDocument.num(595.28), "595.28")
+        XCTAssertEqual(PDFDocument.num(-0.0004), "0")
+        XCTAssertEqual(PDFDocument.num(-12.5), "-12.5")
+        XCTAssertEqual(PDFDocument.num(.nan), "0")
+        XCTAssertEqual(PDFDocument.textString("Factuur"), "(Factuur)")
+        XCTAssertEqual(PDFDocument.textString("€"), "<FEFF20AC>")
+    }
+
+    func testWidthsFollowHelveticaMetrics() {
+        let pdf = PDFDocument()
+        // € 556, space 278, digits 556, period and comma 278 in both weights.
+        XCTAssertEqual(pdf.width(of: "€ 1.234,50", size: 10), 47.26, accuracy: 1e-9)
+        XCTAssertEqual(pdf.width(of: "€ 1.234,50", size: 10, bold: true), 47.26, accuracy: 1e-9)
+        XCTAssertEqual(pdf.width(of: "Wil", size: 1000), 944 + 222 + 222, accuracy: 1e-9)
+        XCTAssertEqual(pdf.width(of: "Wil", size: 1000, bold: true), 944 + 278 + 278, accuracy: 1e-9)
+        XCTAssertEqual(pdf.width(of: "@'ë", size: 1000), 1015 + 191 + 556, accuracy: 1e-9)
+        XCTAssertEqual(pdf.width(of: "@'ë", size: 1000, bold: true), 975 + 238 + 556, accuracy: 1e-9)
+        XCTAssertEqual(pdf.width(of: "Geëmailde", size: 12, bold: true),
+                       Double(778 + 556 + 556 + 889 + 556 + 278 + 278 + 611 + 556) * 12 / 1000, accuracy: 1e-9)
+        XCTAssertEqual(PDFDocument.Metrics.helvetica.count, 224)
+        XCTAssertEqual(PDFDocument.Metrics.helveticaBold.count, 224)
+    }
+
+    func testXrefOffsetsPointAtObjectsAndOutputIsDeterministic() throws {
+        let bytes = invoice().render()
+        XCTAssertEqual(bytes, invoice().render(), "same drawing, same bytes")
+        XCTAssertEqual(Array(bytes.prefix(9)), Array("%PDF-1.4\n".utf8))
+        XCTAssertEqual(bytes[9], UInt8(ascii: "%"))
+        XCTAssertTrue(bytes[10...13].allSatisfy { $0 >= 0x80 }, "binary marker comment")
+        let text = String(decoding: bytes, as: UTF8.self)
+        XCTAssertTrue(text.hasSuffix("%%EOF\n"))
+        XCTAssertTrue(bytes[14...].allSatisfy { $0 < 0x80 }, "all but the marker comment is ASCII")
+
+        // startxref → xref table → every in-use entry names the object found at its offset.
+        let tail = String(decoding: bytes.suffix(40), as: UTF8.self)
+        let startLine = try XCTUnwrap(tail.components(separatedBy: "startxref\n").last?
+            .split(separator: "\n").first)
+        let xrefOffset = try XCTUnwrap(Int(startLine))
+        let xrefText = String(decoding: bytes[xrefOffset...], as: UTF8.self)
+        XCTAssertTrue(xrefText.hasPrefix("xref\n0 "), xrefText)
+        let lines = xrefText.split(separator: "\n", omittingEmptySubsequences: false)
+        let header = lines[1].split(separator: " ")
+        XCTAssertEqual(header.first, "0")
+        let count = try XCTUnwrap(Int(header[1]))
+        XCTAssertEqual(count, 5 + 2 * 2 + 1, "catalog, pages, 2 fonts, info, 2 × (page, content) + free entry")
+        XCTAssertEqual(lines[2], "0000000000 65535 f ")
+        for number in 1..<count {
+            let entry = lines[2 + number]
+            XCTAssertEqual(entry.utf8.count + 1, 20, "entries are 20 bytes")
+            XCTAssertTrue(entry.hasSuffix(" 00000 n "), String(entry))
+            let offset = try XCTUnwrap(Int(entry.prefix(10)))
+            let at = String(decoding: bytes[offset..<min(offset + 20, bytes.count)], as: UTF8.self)
+            XCTAssertTrue(at.hasPrefix("\(number) 0 obj\n"), "object \(number) at \(offset): \(at)")
+        }
+        let trailer = lines[(2 + count)...].joined(separator: "\n")
+        XCTAssertTrue(trailer.hasPrefix("trailer\n<< /Size \(count) /Root 1 0 R /Info 5 0 R >>"), trailer)
+
+        // Stream lengths are right: the bytes after `stream\n` plus Length reach `\nendstream`.
+        func find(_ needle: String, from start: Int) -> Int? {
+            let n = Array(needle.utf8)
+            guard bytes.count >= n.count, start <= bytes.count - n.count else { return nil }
+            return (start...(bytes.count - n.count)).first { bytes[$0..<($0 + n.count)].elementsEqual(n) }
+        }
+        var searchFrom = 0
+        var streams = 0
+        while let lengthAt = find("/Length ", from: searchFrom) {
+            let digits = bytes[(lengthAt + 8)...].prefix { (0x30...0x39).contains($0) }
+            let length = try XCTUnwrap(Int(String(decoding: digits, as: UTF8.self)))
+            let streamAt = try XCTUnwrap(find(">>\nstream\n", from: lengthAt))
+            let dataStart = streamAt + 10
+            let end = String(decoding: bytes[(dataStart + length)...].prefix(10), as: UTF8.self)
+            XCTAssertEqual(end, "\nendstream")
+            streams += 1
+            searchFrom = dataStart
+        }
+        XCTAssertEqual(streams, 2)
+
+        XCTAssertTrue(text.contains("/BaseFont /Helvetica /Encoding /WinAnsiEncoding"))
+        XCTAssertTrue(text.contains("/BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding"))
+        XCTAssertTrue(text.contains("/MediaBox [0 0 595.28 841.89]"))
+        XCTAssertTrue(text.contains("(Ge\\353mailde factuur) Tj"), "ë as WinAnsi 0xEB")
+        XCTAssertTrue(text.contains("(WerkTalent B.V. \\(Utrecht\\) \\\\ uitzendbureau) Tj"))
+        XCTAssertFalse(text.contains("CreationDate"), "no timestamp unless one is passed")
+        var dated = invoice()
+        dated.creationDate = Date(timeIntervalSince1970: 1_796_030_100)
+        XCTAssertTrue(String(decoding: dated.render(), as: UTF8.self)
+            .contains("/CreationDate (D:20261130091500Z)"))
+    }
+
+    func testPopplerReadsTwoPageInvoice() throws {
+        guard onPath("pdftotext"), onPath("pdfinfo") else {
+            throw XCTSkip("poppler-utils (pdftotext, pdfinfo) is not installed")
+        }
+        let file = tempFile("pdf")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(invoice().render()).write(to: file)
+
+        let info = try run(["pdfinfo", file.path])
+        XCTAssertEqual(info.status, 0, info.stderr)
+        XCTAssertEqual(info.stderr, "", "poppler reported problems")
+        let infoLines = info.text.split(separator: "\n").map {
+            $0.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        func field(_ name: String) -> String? { infoLines.first { $0.first == name }?.last }
+        XCTAssertEqual(field("Pages"), "2")
+        XCTAssertEqual(field("Page size"), "595.28 x 841.89 pts (A4)")
+        XCTAssertEqual(field("Producer"), "wt")
+        XCTAssertEqual(field("Title"), "Factuur 2026-0042 — WerkTalent")
+        XCTAssertEqual(field("PDF version"), "1.4")
+
+        let layout = try run(["pdftotext", "-layout", "-enc", "UTF-8", file.path, "-"])
+        XCTAssertEqual(layout.status, 0, layout.stderr)
+        XCTAssertEqual(layout.stderr, "")
+        let pages = layout.text.components(separatedBy: "\u{0C}")
+        XCTAssertGreaterThanOrEqual(pages.count, 2)
+        for expected in ["Geëmailde factuur", "€ 1.234,50", "€ 99,00", "€ 12.345,60", "€ 13.679,10",
+                         "WerkTalent B.V. (Utrecht) \\ uitzendbureau", "Uren week 48"] {
+            XCTAssertTrue(pages[0].contains(expected), "page 1 lacks \(expected):\n\(pages[0])")
+        }
+        XCTAssertTrue(pages[1].contains("Bijlage – urenoverzicht’s"), pages[1])
+        // In the layout text the right-aligned amounts end in the same column.
+        let amountLines = pages[0].split(separator: "\n").filter { $0.contains("€") }
+        XCTAssertEqual(amountLines.count, 4)
+        XCTAssertEqual(Set(amountLines.map { $0.trimmingCharacters(in: .whitespaces).count
+                                               + $0.prefix { $0 == " " }.count }).count, 1,
+                       amountLines.joined(separator: "\n"))
+
+        // Poppler's own Helvetica metrics put the right edge of every amount at x = 500.
+        let bbox = try run(["pdftotext", "-bbox", "-f", "1", "-l", "1", file.path, "-"])
+        XCTAssertEqual(bbox.status, 0, bbox.stderr)
+        var rightEdges: [String: Double] = [:]
+        var centers: [String: Double] = [:]
+        for line in bbox.text.split(separator: "\n") where line.contains("<word ") {
+            func attribute(_ name: String) -> Double? {
+                guard let r = line.range(of: name + "=\"") else { return nil }
+                return Double(line[r.upperBound...].prefix { $0 != "\"" })
+            }
+            guard let word = line.split(separator: ">").dropFirst().first?.split(separator: "<").first,
+                  let xMin = attribute("xMin"), let xMax = attribute("xMax") else { continue }
+            rightEdges[String(word)] = xMax
+            centers[String(word)] = (xMin + xMax) / 2
+        }
+        for amount in ["1.234,50", "99,00", "12.345,60", "13.679,10"] {
+            XCTAssertEqual(try XCTUnwrap(rightEdges[amount], amount), 500, accuracy: 0.01, amount)
+        }
+        XCTAssertEqual(try XCTUnwrap(centers["Factuur"]), 297.64, accuracy: 0.01)
+    }
 }

@@ -13,6 +13,10 @@ let package = Package(
         .systemLibrary(name: "CCrypt", path: "Sources/CCrypt"),
         .target(name: "WTKit", dependencies: ["CCrypt"], path: "Sources/WTKit"),
         .executableTarget(name: "wt", dependencies: ["WTKit"], path: "Sources/wt"),
-        .testTarget(name: "WTKitTests", dependencies: ["WTKit"], path: "Tests/WTKitTests"),
+        // The end-to-end tests run the built `wt`, so the test target depends on it.
+        // Tests drive processes from Dispatch queues; Swift 5 mode spares them Sendable ceremony.
+        .testTarget(
+            name: "WTKitTests", dependencies: ["WTKit", "wt"], path: "Tests/WTKitTests",
+            swiftSettings: [.swiftLanguageMode(.v5)]),
     ]
 )

@@ -1,3 +1,64 @@
+/// The entry point: parse the line, run the command, map any error to its
+/// message and exit status (the one place that does so).
 public enum WT {
-    public static func main() -> Int32 { 0 }
+    public static func main() -> Int32 {
+        let ctx: Context
+        do { ctx = try Context.process() } catch let e as WTError {
+            let out = FileDescriptorOutput(fd: 2)
+            out.write("wt: error: \(e.message)\n" + (e.hint.map { "hint: \($0)\n" } ?? ""))
+            out.flush()
+            return e.exitCode.rawValue
+        } catch {
+            return ExitCode.failure.rawValue
+        }
+        let code = run(Array(CommandLine.arguments.dropFirst()), ctx)
+        ctx.flush()
+        return code
+    }
+
+    public static func run(_ args: [String], _ ctx: Context) -> Int32 {
+        do {
+            let line = try Router.parse(args, table: CommandTable.all)
+            if line.globals.version {
+                ctx.stdout.write("wt \(Help.version)\n")
+                return 0
+            }
+            guard let command = line.command else {
+                if let noun = line.noun {
+                    // A noun without its verb: explain it, and say it is incomplete.
+                    if line.globals.help {
+                        ctx.stdout.write(Help.noun(noun))
+                        return 0
+                    }
+                    ctx.stderr.write(Help.noun(noun))
+                    throw WTError.usage("`wt \(noun.name)` needs a verb: \(noun.commands.compactMap(\.verb).joined(separator: ", "))")
+                }
+                if let first = line.positionals.first {
+                    throw WTError.usage("unknown command \"\(RecordKind.printable(first))\"", hint: "run `wt help`")
+                }
+                ctx.stdout.write(Help.overview(CommandTable.all))
+                return 0
+            }
+            if line.globals.help {
+                ctx.stdout.write(command.verb == nil ? Help.noun(line.noun!) : Help.command(command, noun: line.noun))
+                return 0
+            }
+            let inv = try Invocation(ctx: ctx, command: command, line: line)
+            try command.run(inv)
+            return 0
+        } catch let e as WTError {
+            report(e, ctx)
+            return e.exitCode.rawValue
+        } catch {
+            ctx.stderr.write("wt: error: \(error)\n")
+            return ExitCode.failure.rawValue
+        }
+    }
+
+    static func report(_ e: WTError, _ ctx: Context) {
+        let red = ctx.stderrIsTerminal && (ctx.environment["NO_COLOR"] ?? "").isEmpty
+        let label = red ? "\u{1B}[31merror\u{1B}[0m" : "error"
+        ctx.stderr.write("wt: \(label): \(e.message)\n")
+        if let hint = e.hint { ctx.stderr.write("hint: \(hint)\n") }
+    }
 }

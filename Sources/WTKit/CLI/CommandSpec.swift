@@ -1,0 +1,164 @@
+/// The one description of the command line. The parser, `wt help`, the man
+/// pages and the shell completions are all generated from these values, so
+/// they cannot disagree.
+
+/// What a shell may complete for a value.
+public enum Completion: Sendable, Equatable {
+    case none
+    case choices([String])
+    /// Ids or e-mail addresses read from the store by the hidden `wt __complete` helper.
+    case records(String)
+    case file
+    case directory
+}
+
+public struct OptionSpec: Sendable {
+    public let name: String
+    public let short: Character?
+    /// The value's placeholder (`WEEK`); nil for a flag.
+    public let value: String?
+    /// A list option accumulates: repeated and comma-separated values.
+    public let list: Bool
+    public let help: String
+    public let completion: Completion
+
+    public init(
+        _ name: String, short: Character? = nil, value: String? = nil, list: Bool = false, help: String,
+        completion: Completion = .none
+    ) {
+        self.name = name
+        self.short = short
+        self.value = value
+        self.list = list
+        self.help = help
+        self.completion = completion
+    }
+
+    public var takesValue: Bool { value != nil }
+
+    public var synopsis: String {
+        value.map { "--\(name) \($0)" + (list ? "[,...]" : "") } ?? "--\(name)"
+    }
+}
+
+public struct ArgSpec: Sendable {
+    public let name: String
+    public let help: String
+    public let optional: Bool
+    public let variadic: Bool
+    public let completion: Completion
+
+    public init(_ name: String, _ help: String, optional: Bool = false, variadic: Bool = false, completion: Completion = .none) {
+        self.name = name
+        self.help = help
+        self.optional = optional
+        self.variadic = variadic
+        self.completion = completion
+    }
+
+    public var synopsis: String {
+        let core = variadic ? "\(name)..." : name
+        return optional ? "[\(core)]" : core
+    }
+}
+
+public struct Example: Sendable {
+    public let command: String
+    public let explanation: String
+    public init(_ command: String, _ explanation: String) {
+        self.command = command
+        self.explanation = explanation
+    }
+}
+
+/// What a command needs of the store: the lock it takes.
+public enum StoreAccess: Sendable {
+    case none, read, write
+}
+
+public typealias CommandHandler = @Sendable (Invocation) throws -> Void
+
+public struct CommandSpec: Sendable {
+    public let noun: String
+    public let verb: String?
+    public let summary: String
+    public let details: String?
+    public let args: [ArgSpec]
+    public let options: [OptionSpec]
+    public let examples: [Example]
+    /// The JSON fields of what the command prints, for help and man pages.
+    public let fields: [String]
+    public let access: StoreAccess
+    public let hidden: Bool
+    /// Output formats beyond the global ones (`invoices show`: text, ubl, pdf).
+    public let extraFormats: [String]
+    public let run: CommandHandler
+
+    public init(
+        _ noun: String, _ verb: String?, summary: String, details: String? = nil, args: [ArgSpec] = [],
+        options: [OptionSpec] = [], examples: [Example], fields: [String] = [], access: StoreAccess,
+        hidden: Bool = false, extraFormats: [String] = [], run: @escaping CommandHandler
+    ) {
+        self.extraFormats = extraFormats
+        self.noun = noun
+        self.verb = verb
+        self.summary = summary
+        self.details = details
+        self.args = args
+        self.options = options
+        self.examples = examples
+        self.fields = fields
+        self.access = access
+        self.hidden = hidden
+        self.run = run
+    }
+
+    public var path: String { verb.map { "\(noun) \($0)" } ?? noun }
+
+    public var synopsis: String {
+        var parts = ["wt", path]
+        parts += args.map(\.synopsis)
+        parts += options.map { "[\($0.synopsis)]" }
+        return parts.joined(separator: " ")
+    }
+}
+
+public struct NounSpec: Sendable {
+    public let name: String
+    public let summary: String
+    public let details: String
+    public let commands: [CommandSpec]
+    public let hidden: Bool
+
+    public init(_ name: String, summary: String, details: String, hidden: Bool = false, commands: [CommandSpec]) {
+        self.name = name
+        self.summary = summary
+        self.details = details
+        self.hidden = hidden
+        self.commands = commands
+    }
+
+    /// A noun that is itself the command (`wt status`), not a group of verbs.
+    public var isLeaf: Bool { commands.count == 1 && commands[0].verb == nil }
+
+    public func command(_ verb: String?) -> CommandSpec? { commands.first { $0.verb == verb } }
+}
+
+/// The global options of SPEC §1; they may stand anywhere on the line.
+public enum GlobalOptionSpecs {
+    public static let formats = ["table", "json", "jsonl", "csv", "tsv"]
+    public static let all: [OptionSpec] = [
+        OptionSpec("store", value: "DIR", help: "the store directory (else $WT_STORE, else $XDG_DATA_HOME/wt)", completion: .directory),
+        OptionSpec("as", value: "EMAIL", help: "act as this portal user of a client (else $WT_AS)", completion: .records("users")),
+        OptionSpec("format", value: "FORMAT", help: "output format: table, json, jsonl, csv or tsv", completion: .choices(formats)),
+        OptionSpec("json", help: "the same as --format json"),
+        OptionSpec("fields", value: "FIELDS", list: true, help: "select and order the fields to print, e.g. id,status"),
+        OptionSpec("no-header", help: "leave out the header line of table, csv and tsv"),
+        OptionSpec("quiet", short: "q", help: "print nothing on success but what a script needs"),
+        OptionSpec("yes", short: "y", help: "do not ask for confirmation (required without a terminal)"),
+        OptionSpec("dry-run", help: "show what would change and change nothing"),
+        OptionSpec("wait", value: "SECONDS", help: "wait this long for another wt to release the store (default 10)"),
+        OptionSpec("help", short: "h", help: "show help for the command"),
+        OptionSpec("version", help: "print the version of wt"),
+    ]
+}

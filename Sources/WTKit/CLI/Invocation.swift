@@ -1,0 +1,172 @@
+import Foundation
+
+/// One run of one command: the parsed line, the context, and, opened on first
+/// use with the lock the command declared, the store.
+public final class Invocation {
+    public let ctx: Context
+    public let command: CommandSpec
+    public let line: ParsedLine
+    private var openStore: Store?
+    private var resolvedActor: Actor?
+
+    init(ctx: Context, command: CommandSpec, line: ParsedLine) throws {
+        self.ctx = ctx
+        self.command = command
+        self.line = line
+        try checkArgumentCount()
+    }
+
+    public var globals: GlobalOptions { line.globals }
+    public var dryRun: Bool { line.globals.dryRun }
+    public var quiet: Bool { line.globals.quiet }
+
+    func checkArgumentCount() throws {
+        let given = line.positionals.count
+        let required = command.args.filter { !$0.optional }.count
+        let variadic = command.args.contains { $0.variadic }
+        if given < required {
+            let missing = command.args.filter { !$0.optional }[given]
+            throw WTError.usage("`wt \(command.path)` needs \(missing.name): \(missing.help)", hint: "usage: \(command.synopsis)")
+        }
+        if !variadic && given > command.args.count {
+            let extra = line.positionals[command.args.count]
+            throw WTError.usage("unexpected argument \"\(extra)\" for `wt \(command.path)`", hint: "usage: \(command.synopsis)")
+        }
+    }
+
+    // MARK: Arguments
+
+    public var positionals: [String] { line.positionals }
+
+    public func arg(_ i: Int) -> String? { i < line.positionals.count ? line.positionals[i] : nil }
+
+    public func value(_ name: String) -> String? { line.values[name]?.last }
+
+    /// A list option: every value given, comma lists split, blanks refused.
+    public func list(_ name: String) throws -> [String] {
+        let vs = line.values[name] ?? []
+        if vs.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw WTError.usage("--\(name) has an empty value")
+        }
+        return vs.map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    public func flag(_ name: String) -> Bool { line.flags.contains(name) }
+
+    public func required(_ name: String) throws -> String {
+        guard let v = value(name) else {
+            let spec = command.options.first { $0.name == name }
+            throw WTError.usage(
+                "`wt \(command.path)` needs --\(name)\(spec?.value.map { " \($0)" } ?? "")", hint: "usage: \(command.synopsis)")
+        }
+        return v
+    }
+
+    /// Ids from the arguments; a `-` reads more from stdin, one per line.
+    public func ids(from start: Int = 0) throws -> [String] {
+        var out: [String] = []
+        for a in line.positionals.dropFirst(start) {
+            if a == "-" {
+                while let l = ctx.stdin.readLine() {
+                    let t = l.trimmingCharacters(in: .whitespaces)
+                    if !t.isEmpty { out.append(t) }
+                }
+            } else {
+                out.append(a)
+            }
+        }
+        return out
+    }
+
+    // MARK: Store
+
+    public var storeRoot: String {
+        if let s = line.globals.store, !s.isEmpty { return FileSystem.absolute(s, cwd: ctx.cwd) }
+        if let s = ctx.environment["WT_STORE"], !s.isEmpty { return FileSystem.absolute(s, cwd: ctx.cwd) }
+        if let x = ctx.environment["XDG_DATA_HOME"], x.hasPrefix("/") { return x + "/wt" }
+        let home = ctx.environment["HOME"] ?? "/root"
+        return home + "/.local/share/wt"
+    }
+
+    public func store() throws -> Store {
+        if let s = openStore { return s }
+        let s = try Store(
+            root: storeRoot, exclusive: command.access == .write, wait: line.globals.wait,
+            failpoint: Failpoint(environment: ctx.environment))
+        openStore = s
+        return s
+    }
+
+    // MARK: Who acts
+
+    public var backofficeName: String {
+        let user = ctx.environment["USER"] ?? ctx.environment["LOGNAME"] ?? "unknown"
+        return "backoffice:" + (user.isEmpty ? "unknown" : user)
+    }
+
+    /// Back office, or the portal user of `--as` / `WT_AS`, checked to be able to act.
+    public func actor() throws -> Actor {
+        if let a = resolvedActor { return a }
+        let email = line.globals.actAs ?? ctx.environment["WT_AS"].flatMap { $0.isEmpty ? nil : $0 }
+        let a: Actor
+        if let email {
+            a = try AccessControl.portalActor(email: email, store: try store(), now: ctx.nowStamp)
+        } else {
+            a = .backoffice(backofficeName)
+        }
+        resolvedActor = a
+        return a
+    }
+
+    /// A transaction as the acting user, at the command's time.
+    public func begin() throws -> Transaction {
+        let a = try actor()
+        return try store().begin(actor: a.name, at: ctx.nowStamp)
+    }
+
+    /// Commits, unless this is a dry run.
+    public func commit(_ tx: Transaction) throws {
+        if dryRun { return }
+        try tx.commit()
+    }
+
+    // MARK: Talking
+
+    public func out(_ s: String) { ctx.stdout.write(s) }
+    public func err(_ s: String) { ctx.stderr.write(s) }
+
+    /// Asks before a destructive change; without a terminal `--yes` is required.
+    public func confirm(_ question: String) throws {
+        if line.globals.yes || dryRun { return }
+        guard ctx.stdinIsTerminal else {
+            throw WTError.usage("\(question) needs confirmation", hint: "add --yes to confirm without a terminal")
+        }
+        ctx.stderr.write("\(question) [y/N] ")
+        ctx.flush()
+        let answer = ctx.stdin.readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        guard answer == "y" || answer == "yes" || answer == "j" || answer == "ja" else {
+            throw WTError.conflict("cancelled: nothing was changed")
+        }
+    }
+
+    public func printList(_ rows: [JSON], _ schema: Schema) throws {
+        out(try Renderer.list(rows, schema: schema, options: line.globals, colour: ctx.colour))
+    }
+
+    public func printRecord(_ row: JSON, _ schema: Schema) throws {
+        out(try Renderer.record(row, schema: schema, options: line.globals, colour: ctx.colour))
+    }
+
+    /// What a mutation prints: its line in table format, the changed records
+    /// otherwise (an array when the verb can change several).
+    public func done(_ message: String, records: [JSON], schema: Schema, many: Bool = false) throws {
+        if line.globals.format == .table {
+            if !quiet { out(message + "\n") }
+        } else if many {
+            try printList(records, schema)
+        } else if let r = records.first {
+            try printRecord(r, schema)
+        }
+        if dryRun { err("dry run: nothing was changed\n") }
+    }
+}

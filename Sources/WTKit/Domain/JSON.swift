@@ -1,0 +1,412 @@
+/// A JSON value. The store's files and `--format json` are written from it, with
+/// sorted keys and no insignificant whitespace choices left to chance, so output
+/// is byte-for-byte deterministic.
+public enum JSON: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case string(String)
+    case array([JSON])
+    case object([String: JSON])
+
+    public subscript(key: String) -> JSON? {
+        if case .object(let o) = self { return o[key] }
+        return nil
+    }
+
+    public var stringValue: String? { if case .string(let s) = self { return s }; return nil }
+    public var intValue: Int? { if case .int(let i) = self { return i }; return nil }
+    public var boolValue: Bool? { if case .bool(let b) = self { return b }; return nil }
+    public var arrayValue: [JSON]? { if case .array(let a) = self { return a }; return nil }
+    public var objectValue: [String: JSON]? { if case .object(let o) = self { return o }; return nil }
+    public var isNull: Bool { self == .null }
+}
+
+extension JSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
+{
+    public init(stringLiteral v: String) { self = .string(v) }
+    public init(integerLiteral v: Int) { self = .int(v) }
+    public init(booleanLiteral v: Bool) { self = .bool(v) }
+    public init(arrayLiteral v: JSON...) { self = .array(v) }
+    public init(dictionaryLiteral v: (String, JSON)...) { self = .object(Dictionary(v, uniquingKeysWith: { $1 })) }
+    public init(nilLiteral: ()) { self = .null }
+}
+
+public extension JSON {
+    /// `nil` becomes `null`, so optional fields are always present in output.
+    init(_ s: String?) { self = s.map { .string($0) } ?? .null }
+    init(_ i: Int?) { self = i.map { .int($0) } ?? .null }
+    init(_ strings: [String]) { self = .array(strings.map { .string($0) }) }
+}
+
+// MARK: - Serialising
+
+public extension JSON {
+    /// Compact, sorted keys: the form of the store's files and of `jsonl`.
+    func serialized() -> String {
+        var out = ""
+        out.reserveCapacity(256)
+        write(into: &out, indent: nil, level: 0)
+        return out
+    }
+
+    /// Indented with two spaces and sorted keys: the form of `--format json`.
+    func pretty() -> String {
+        var out = ""
+        write(into: &out, indent: "  ", level: 0)
+        return out
+    }
+
+    private func write(into out: inout String, indent: String?, level: Int) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .int(let i): out += String(i)
+        case .string(let s): JSON.writeString(s, into: &out)
+        case .array(let a):
+            if a.isEmpty { out += "[]"; return }
+            out += "["
+            for (n, v) in a.enumerated() {
+                if n > 0 { out += "," }
+                if let indent { out += "\n" + String(repeating: indent, count: level + 1) }
+                v.write(into: &out, indent: indent, level: level + 1)
+            }
+            if let indent { out += "\n" + String(repeating: indent, count: level) }
+            out += "]"
+        case .object(let o):
+            if o.isEmpty { out += "{}"; return }
+            out += "{"
+            for (n, key) in o.keys.sorted().enumerated() {
+                if n > 0 { out += "," }
+                if let indent { out += "\n" + String(repeating: indent, count: level + 1) }
+                JSON.writeString(key, into: &out)
+                out += indent == nil ? ":" : ": "
+                o[key]!.write(into: &out, indent: indent, level: level + 1)
+            }
+            if let indent { out += "\n" + String(repeating: indent, count: level) }
+            out += "}"
+        }
+    }
+
+    static func writeString(_ s: String, into out: inout String) {
+        out += "\""
+        var plainStart = s.unicodeScalars.startIndex
+        let scalars = s.unicodeScalars
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let c = scalars[i]
+            let escape: String?
+            switch c {
+            case "\"": escape = "\\\""
+            case "\\": escape = "\\\\"
+            case "\n": escape = "\\n"
+            case "\r": escape = "\\r"
+            case "\t": escape = "\\t"
+            case "\u{2028}": escape = "\\u2028"
+            case "\u{2029}": escape = "\\u2029"
+            default:
+                if c.value < 0x20 || c.value == 0x7F {
+                    let hex = String(c.value, radix: 16)
+                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    escape = nil
+                }
+            }
+            if let escape {
+                out.unicodeScalars.append(contentsOf: scalars[plainStart..<i])
+                out += escape
+                plainStart = scalars.index(after: i)
+            }
+            i = scalars.index(after: i)
+        }
+        out.unicodeScalars.append(contentsOf: scalars[plainStart..<scalars.endIndex])
+        out += "\""
+    }
+}
+
+// MARK: - Parsing
+
+public struct JSONParseError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var offset: Int
+    public var reason: String
+    public var description: String { "\(reason) at byte \(offset)" }
+}
+
+public extension JSON {
+    /// Parses RFC 8259 JSON. Numbers must be integers (the store keeps money as
+    /// strings and hours as minutes); anything else is a parse error, which the
+    /// store reports as damage rather than guessing.
+    static func parse(_ bytes: [UInt8]) throws -> JSON {
+        try bytes.withUnsafeBufferPointer { buf in
+            var p = JSONParser(buf)
+            p.skipSpace()
+            let v = try p.value(depth: 0)
+            p.skipSpace()
+            guard p.pos == buf.count else { throw p.fail("trailing characters") }
+            return v
+        }
+    }
+
+    static func parse(_ string: String) throws -> JSON { try parse(Array(string.utf8)) }
+}
+
+private struct JSONParser {
+    let b: UnsafeBufferPointer<UInt8>
+    var pos = 0
+    init(_ b: UnsafeBufferPointer<UInt8>) { self.b = b }
+
+    func fail(_ reason: String) -> JSONParseError { JSONParseError(offset: pos, reason: reason) }
+
+    mutating func skipSpace() {
+        while pos < b.count {
+            switch b[pos] {
+            case 0x20, 0x0A, 0x0D, 0x09: pos += 1
+            default: return
+            }
+        }
+    }
+
+    mutating func value(depth: Int) throws -> JSON {
+        guard depth < 512 else { throw fail("nesting too deep") }
+        guard pos < b.count else { throw fail("unexpected end of input") }
+        switch b[pos] {
+        case UInt8(ascii: "{"):
+            pos += 1
+            var o: [String: JSON] = [:]
+            skipSpace()
+            if pos < b.count, b[pos] == UInt8(ascii: "}") { pos += 1; return .object(o) }
+            while true {
+                skipSpace()
+                guard pos < b.count, b[pos] == UInt8(ascii: "\"") else { throw fail("expected a key") }
+                let key = try string()
+                skipSpace()
+                guard pos < b.count, b[pos] == UInt8(ascii: ":") else { throw fail("expected ':'") }
+                pos += 1
+                skipSpace()
+                let v = try value(depth: depth + 1)
+                guard o.updateValue(v, forKey: key) == nil else { throw fail("duplicate key \"\(key)\"") }
+                skipSpace()
+                guard pos < b.count else { throw fail("unexpected end of input") }
+                if b[pos] == UInt8(ascii: ",") { pos += 1; continue }
+                if b[pos] == UInt8(ascii: "}") { pos += 1; return .object(o) }
+                throw fail("expected ',' or '}'")
+            }
+        case UInt8(ascii: "["):
+            pos += 1
+            var a: [JSON] = []
+            skipSpace()
+            if pos < b.count, b[pos] == UInt8(ascii: "]") { pos += 1; return .array(a) }
+            while true {
+                skipSpace()
+                a.append(try value(depth: depth + 1))
+                skipSpace()
+                guard pos < b.count else { throw fail("unexpected end of input") }
+                if b[pos] == UInt8(ascii: ",") { pos += 1; continue }
+                if b[pos] == UInt8(ascii: "]") { pos += 1; return .array(a) }
+                throw fail("expected ',' or ']'")
+            }
+        case UInt8(ascii: "\""):
+            return .string(try string())
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return .int(try integer())
+        default:
+            throw fail("unexpected character")
+        }
+    }
+
+    mutating func literal(_ word: String) throws {
+        for c in word.utf8 {
+            guard pos < b.count, b[pos] == c else { throw fail("invalid literal") }
+            pos += 1
+        }
+    }
+
+    mutating func integer() throws -> Int {
+        var negative = false
+        if b[pos] == UInt8(ascii: "-") { negative = true; pos += 1 }
+        let start = pos
+        var v = 0
+        while pos < b.count, b[pos] >= 0x30, b[pos] <= 0x39 {
+            let (m, o1) = v.multipliedReportingOverflow(by: 10)
+            let (s, o2) = m.addingReportingOverflow(Int(b[pos] - 0x30))
+            guard !o1, !o2 else { throw fail("number out of range") }
+            v = s
+            pos += 1
+        }
+        guard pos > start else { throw fail("expected digits") }
+        if pos - start > 1, b[start] == 0x30 { throw fail("leading zero") }
+        if pos < b.count, b[pos] == UInt8(ascii: ".") || b[pos] == UInt8(ascii: "e") || b[pos] == UInt8(ascii: "E") {
+            throw fail("only whole numbers are allowed")
+        }
+        return negative ? -v : v
+    }
+
+    mutating func string() throws -> String {
+        pos += 1  // opening quote
+        let start = pos
+        // Fast path: no escapes.
+        while pos < b.count {
+            let c = b[pos]
+            if c == UInt8(ascii: "\"") {
+                let s = try decodeUTF8(start, pos)
+                pos += 1
+                return s
+            }
+            if c == UInt8(ascii: "\\") { break }
+            if c < 0x20 { throw fail("control character in string") }
+            pos += 1
+        }
+        var bytes = Array(b[start..<pos])
+        while pos < b.count {
+            let c = b[pos]
+            if c == UInt8(ascii: "\"") {
+                pos += 1
+                guard let s = String(validating: bytes, as: UTF8.self) else { throw fail("invalid UTF-8") }
+                return s
+            }
+            if c < 0x20 { throw fail("control character in string") }
+            if c != UInt8(ascii: "\\") { bytes.append(c); pos += 1; continue }
+            pos += 1
+            guard pos < b.count else { break }
+            let e = b[pos]
+            pos += 1
+            switch e {
+            case UInt8(ascii: "\""): bytes.append(0x22)
+            case UInt8(ascii: "\\"): bytes.append(0x5C)
+            case UInt8(ascii: "/"): bytes.append(0x2F)
+            case UInt8(ascii: "b"): bytes.append(0x08)
+            case UInt8(ascii: "f"): bytes.append(0x0C)
+            case UInt8(ascii: "n"): bytes.append(0x0A)
+            case UInt8(ascii: "r"): bytes.append(0x0D)
+            case UInt8(ascii: "t"): bytes.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = try hex4()
+                if (0xD800...0xDBFF).contains(scalar) {
+                    guard pos + 1 < b.count, b[pos] == UInt8(ascii: "\\"), b[pos + 1] == UInt8(ascii: "u") else {
+                        throw fail("unpaired surrogate")
+                    }
+                    pos += 2
+                    let low = try hex4()
+                    guard (0xDC00...0xDFFF).contains(low) else { throw fail("unpaired surrogate") }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                } else if (0xDC00...0xDFFF).contains(scalar) {
+                    throw fail("unpaired surrogate")
+                }
+                guard let u = Unicode.Scalar(scalar) else { throw fail("invalid escape") }
+                bytes.append(contentsOf: Array(String(Character(u)).utf8))
+            default:
+                throw fail("invalid escape")
+            }
+        }
+        throw fail("unterminated string")
+    }
+
+    mutating func hex4() throws -> UInt32 {
+        guard pos + 4 <= b.count else { throw fail("unexpected end of input") }
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            let c = b[pos]
+            let d: UInt32
+            switch c {
+            case 0x30...0x39: d = UInt32(c - 0x30)
+            case 0x41...0x46: d = UInt32(c - 0x41 + 10)
+            case 0x61...0x66: d = UInt32(c - 0x61 + 10)
+            default: throw fail("invalid \\u escape")
+            }
+            v = v << 4 | d
+            pos += 1
+        }
+        return v
+    }
+
+    func decodeUTF8(_ from: Int, _ to: Int) throws -> String {
+        let slice = UnsafeBufferPointer(rebasing: b[from..<to])
+        var ascii = true
+        for c in slice where c >= 0x80 { ascii = false; break }
+        if ascii { return String(decoding: slice, as: UTF8.self) }
+        guard let s = String(validating: slice, as: UTF8.self) else { throw fail("invalid UTF-8") }
+        return s
+    }
+}
+
+// MARK: - Reading fields of stored records
+
+/// Typed access to a stored record's fields; a missing or mistyped field is a
+/// `JSONParseError` that the store turns into "store damaged" (exit 8).
+public struct JSONReader {
+    public let object: [String: JSON]
+    public let what: String
+
+    public init(_ json: JSON, what: String) throws {
+        guard case .object(let o) = json else { throw JSONParseError(offset: 0, reason: "\(what): expected an object") }
+        object = o
+        self.what = what
+    }
+
+    func bad(_ key: String, _ expected: String) -> JSONParseError {
+        JSONParseError(offset: 0, reason: "\(what): field \"\(key)\" must be \(expected)")
+    }
+
+    public func string(_ key: String) throws -> String {
+        guard case .string(let s)? = object[key] else { throw bad(key, "a string") }
+        return s
+    }
+    public func optString(_ key: String) throws -> String? {
+        switch object[key] {
+        case nil, .null?: return nil
+        case .string(let s)?: return s
+        default: throw bad(key, "a string or null")
+        }
+    }
+    public func int(_ key: String) throws -> Int {
+        guard case .int(let i)? = object[key] else { throw bad(key, "a whole number") }
+        return i
+    }
+    public func optInt(_ key: String) throws -> Int? {
+        switch object[key] {
+        case nil, .null?: return nil
+        case .int(let i)?: return i
+        default: throw bad(key, "a whole number or null")
+        }
+    }
+    public func bool(_ key: String, default d: Bool? = nil) throws -> Bool {
+        switch object[key] {
+        case .bool(let b)?: return b
+        case nil where d != nil: return d!
+        default: throw bad(key, "true or false")
+        }
+    }
+    public func array(_ key: String) throws -> [JSON] {
+        switch object[key] {
+        case .array(let a)?: return a
+        case nil: return []
+        default: throw bad(key, "an array")
+        }
+    }
+    public func strings(_ key: String) throws -> [String] {
+        try array(key).map {
+            guard case .string(let s) = $0 else { throw bad(key, "an array of strings") }
+            return s
+        }
+    }
+    public func object(_ key: String) throws -> [String: JSON] {
+        switch object[key] {
+        case .object(let o)?: return o
+        case nil: return [:]
+        default: throw bad(key, "an object")
+        }
+    }
+    /// Parses a string field with a domain parser, reporting its failure as damage.
+    public func parsed<T>(_ key: String, _ parse: (String) throws -> T) throws -> T {
+        let s = try string(key)
+        do { return try parse(s) } catch { throw bad(key, "valid (\(error))") }
+    }
+    public func optParsed<T>(_ key: String, _ parse: (String) throws -> T) throws -> T? {
+        guard let s = try optString(key) else { return nil }
+        do { return try parse(s) } catch { throw bad(key, "valid (\(error))") }
+    }
+}

@@ -1,0 +1,64 @@
+/// Where portal users live: one file per client (`users/cl-3.json`) and an
+/// index from id and e-mail address to client (`users/index.json`).
+public enum UserDirectory {
+    public static let users = Partitioned<User>("users")
+
+    public static func find(_ key: String, _ r: StoreReader) throws -> User? {
+        let k = key.contains("@") ? key.lowercased() : key
+        return try users.find(k, r)
+    }
+
+    /// A user by e-mail address (or id), or exit 3.
+    public static func require(_ key: String, _ r: StoreReader) throws -> User {
+        guard let u = try find(key, r) else {
+            throw WTError.notFound("no portal user \(RecordKind.printable(key))", hint: "`wt users list` shows the users")
+        }
+        return u
+    }
+
+    public static func all(_ r: StoreReader, client: String? = nil) throws -> [User] {
+        try users.all(r, clients: client.map { [$0] })
+    }
+
+    public static func save(_ u: User, in tx: Transaction) throws { try users.update(u, in: tx) }
+
+    static func verify(_ store: Store, _ report: inout StoreVerifier.Report) throws {
+        var all: [User] = []
+        StoreVerifier.attempt(&report) { all = try self.all(store) }
+        var index: [String: String] = [:]
+        StoreVerifier.attempt(&report) { index = try users.index(store) }
+        let clients = Set(((try? Organisation.clients(store)) ?? []).map(\.id))
+        let departments = ((try? Organisation.departments(store)) ?? [])
+        report.records += all.count
+        for u in all {
+            if !clients.contains(u.client) {
+                report.problems.append("\(store.root)/\(users.file(u.client)): user \(u.id) names client \(u.client), which does not exist")
+            }
+            for d in u.departments where !departments.contains(where: { $0.id == d && $0.client == u.client }) {
+                report.problems.append("\(store.root)/\(users.file(u.client)): user \(u.id) names department \(d), not one of client \(u.client)")
+            }
+            if index[u.id] != u.client || index[u.email] != u.client {
+                report.problems.append("\(store.root)/\(users.indexFile): user \(u.id) (\(u.email)) is missing from the index")
+            }
+        }
+    }
+}
+
+extension AccessControl {
+    /// The portal user `--as` names, if they may act now.
+    public static func portalActor(email: String, store: Store, now: String) throws -> Actor {
+        let u = try UserDirectory.require(email, store)
+        switch u.status {
+        case .invited:
+            throw WTError.denied("\(u.email) cannot act: the account is not activated yet", hint: "activate it with `wt account activate`")
+        case .disabled:
+            throw WTError.denied("\(u.email) cannot act: the account is disabled")
+        case .active:
+            if u.isLocked(now: now) {
+                throw WTError.denied("\(u.email) cannot act: the account is locked until \(Timestamp.local(u.lockedUntil!))",
+                    hint: "wait, or ask the back office to `wt users unlock \(u.email)`")
+            }
+        }
+        return .portal(PortalUser(id: u.id, email: u.email, client: u.client, roles: u.roles, departments: u.departments))
+    }
+}

@@ -1,0 +1,88 @@
+/// Records of a kind that belongs to a client, kept one file per client
+/// (`users/cl-3.json`) so a change rewrites one client's file, not the kind's
+/// whole history, plus a small index file (`users/index.json`) from each id
+/// (and other lookup keys, such as an e-mail address) to its client.
+public protocol ClientOwned: StoredRecord {
+    var client: String { get }
+    /// Keys besides the id that the index resolves (e.g. the e-mail address).
+    var lookupKeys: [String] { get }
+}
+
+public extension ClientOwned {
+    var lookupKeys: [String] { [] }
+}
+
+public struct Partitioned<R: ClientOwned>: Sendable {
+    public let dir: String
+    public init(_ dir: String) { self.dir = dir }
+
+    public var indexFile: String { "\(dir)/index.json" }
+    public func file(_ client: String) -> String { "\(dir)/\(client).json" }
+
+    public func index(_ reader: StoreReader) throws -> [String: String] {
+        guard let json = try reader.read(indexFile) else { return [:] }
+        guard case .object(let o) = json else { throw RecordFile.damaged(reader, indexFile, "expected an object") }
+        var out: [String: String] = [:]
+        out.reserveCapacity(o.count)
+        for (k, v) in o {
+            guard case .string(let s) = v else { throw RecordFile.damaged(reader, indexFile, "entry \(k) is not a string") }
+            out[k] = s
+        }
+        return out
+    }
+
+    public func clientOf(_ key: String, _ reader: StoreReader) throws -> String? {
+        try index(reader)[key]
+    }
+
+    public func load(client: String, _ reader: StoreReader) throws -> [R] {
+        try RecordFile.load(file(client), from: reader)
+    }
+
+    public func find(_ key: String, _ reader: StoreReader) throws -> R? {
+        guard let client = try clientOf(key, reader) else { return nil }
+        let records: [R] = try load(client: client, reader)
+        return records.first { $0.id == key || $0.lookupKeys.contains(key) }
+    }
+
+    /// Every client's records, or only the given clients'.
+    public func all(_ reader: StoreReader, clients: [String]? = nil) throws -> [R] {
+        let names = clients ?? partitions(reader)
+        return try names.flatMap { try load(client: $0, reader) }
+    }
+
+    public func partitions(_ reader: StoreReader) -> [String] {
+        guard let store = (reader as? Store) ?? (reader as? Transaction)?.store else { return [] }
+        return store.list(dir).filter { $0.hasSuffix(".json") && $0 != "index.json" }.map { String($0.dropLast(5)) }
+    }
+
+    /// Saves one client's records and keeps the index in step with them.
+    public func save(_ records: [R], client: String, in tx: Transaction) throws {
+        var index = try self.index(tx)
+        var changed = false
+        for r in records {
+            for key in [r.id] + r.lookupKeys where index[key] != client {
+                index[key] = client
+                changed = true
+            }
+        }
+        RecordFile.save(records, to: file(client), in: tx)
+        if changed { tx.write(indexFile, .object(index.mapValues { .string($0) })) }
+    }
+
+    /// Replaces one record (matched by id) in its client's file.
+    public func update(_ record: R, in tx: Transaction, removingKeys old: [String] = []) throws {
+        var records: [R] = try load(client: record.client, tx)
+        if let i = records.firstIndex(where: { $0.id == record.id }) {
+            records[i] = record
+        } else {
+            records.append(record)
+        }
+        if !old.isEmpty {
+            var index = try self.index(tx)
+            for k in old where !record.lookupKeys.contains(k) { index[k] = nil }
+            tx.write(indexFile, .object(index.mapValues { .string($0) }))
+        }
+        try save(records, client: record.client, in: tx)
+    }
+}

@@ -1,0 +1,78 @@
+/// Something the store can be read through: the store itself (reads) or a
+/// transaction (reads that see the command's own staged writes).
+public protocol StoreReader: AnyObject {
+    func read(_ rel: String) throws -> JSON?
+    func exists(_ rel: String) -> Bool
+    var storeRoot: String { get }
+}
+
+extension Store: StoreReader {
+    public var storeRoot: String { root }
+}
+
+extension Transaction: StoreReader {}
+
+/// A record kept in the store. `stored` is its full form on disk; `public`
+/// what output shows (never a secret).
+public protocol StoredRecord {
+    var id: String { get }
+    init(stored: JSONReader) throws
+    var stored: JSON { get }
+    var publicJSON: JSON { get }
+}
+
+public extension StoredRecord {
+    var publicJSON: JSON { stored }
+}
+
+/// A file holding a list of records: `{"records": [...]}`.
+public enum RecordFile {
+    public static func load<R: StoredRecord>(_ rel: String, from reader: StoreReader, as: R.Type = R.self) throws -> [R] {
+        guard let json = try reader.read(rel) else { return [] }
+        do {
+            let file = try JSONReader(json, what: rel)
+            return try file.array("records").map { try R(stored: JSONReader($0, what: rel)) }
+        } catch let e as JSONParseError {
+            throw damaged(reader, rel, e.reason)
+        }
+    }
+
+    public static func save<R: StoredRecord>(_ records: [R], to rel: String, in tx: Transaction) {
+        tx.write(rel, .object(["records": .array(records.map(\.stored))]))
+    }
+
+    public static func damaged(_ reader: StoreReader, _ rel: String, _ reason: String) -> WTError {
+        WTError.damaged(
+            "store file \(reader.storeRoot)/\(rel) is damaged: \(reason)",
+            hint: "nothing was written; run `wt store verify`, then restore the file from a backup (see wt-store(1))")
+    }
+}
+
+/// Sequential ids per kind (`cl-1`, `d-1042`), kept in `counters.json`.
+public enum IdAllocator {
+    public static let file = "counters.json"
+
+    public static func next(_ prefix: String, in tx: Transaction) throws -> String {
+        "\(prefix)-\(try nextNumber(prefix, in: tx))"
+    }
+
+    public static func nextNumber(_ key: String, in tx: Transaction) throws -> Int {
+        var counters = try tx.read(file)?.objectValue ?? [:]
+        var next = counters["next"]?.objectValue ?? [:]
+        guard let current = next[key]?.intValue ?? (next[key] == nil ? 1 : nil) else {
+            throw RecordFile.damaged(tx, file, "counter \(key) is not a number")
+        }
+        next[key] = .int(current + 1)
+        counters["next"] = .object(next)
+        tx.write(file, .object(counters))
+        return current
+    }
+
+    /// The kind an id names, from its prefix: `d-1042` → `d`.
+    public static func prefix(of id: String) -> String? {
+        guard let dash = id.firstIndex(of: "-"), dash != id.startIndex,
+            let n = Int(id[id.index(after: dash)...]), n > 0
+        else { return nil }
+        return String(id[..<dash])
+    }
+}

@@ -6,6 +6,7 @@ public enum CommandTable {
         ClientsCommands.noun,
         DepartmentsCommands.noun,
         WorkersCommands.noun,
+        OutboxCommands.noun,
         ConfigCommands.noun,
         StoreCommands.noun,
         AuditCommand.noun,

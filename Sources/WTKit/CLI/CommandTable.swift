@@ -6,6 +6,8 @@ public enum CommandTable {
         ClientsCommands.noun,
         DepartmentsCommands.noun,
         WorkersCommands.noun,
+        UsersCommands.noun,
+        AccountCommands.noun,
         OutboxCommands.noun,
         ConfigCommands.noun,
         StoreCommands.noun,

@@ -10,6 +10,7 @@ public enum StatusService {
         s.departments = try Organisation.departments(store).filter {
             (client == nil || $0.client == client) && AccessControl.canSee(actor, client: $0.client, department: $0.id)
         }.count
+        s.users = try UserDirectory.all(store, client: client).filter { AccessControl.canSee(actor, client: $0.client) }.count
         return s
     }
 }

@@ -45,6 +45,7 @@ enum DemoSample {
                 name: name, email: "\(first)@mail.example", phone: "+316123456\(String(format: "%02d", i + 10))",
                 iban: nil, in: tx)
         }
+        try addUsers(client: client.id, in: tx, ctx: ctx)
         try tx.commit()
     }
 }

@@ -99,9 +99,11 @@ public final class Invocation {
 
     // MARK: Who acts
 
+    /// `backoffice:$USER`; under cron, where USER may be unset, the account's name.
     public var backofficeName: String {
-        let user = ctx.environment["USER"] ?? ctx.environment["LOGNAME"] ?? "unknown"
-        return "backoffice:" + (user.isEmpty ? "unknown" : user)
+        var user = ctx.environment["USER"] ?? ctx.environment["LOGNAME"] ?? ""
+        if user.isEmpty, let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { user = String(cString: name) }
+        return "backoffice:" + (user.isEmpty ? "uid\(getuid())" : user)
     }
 
     /// Back office, or the portal user of `--as` / `WT_AS`, checked to be able to act.

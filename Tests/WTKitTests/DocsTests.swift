@@ -455,6 +455,61 @@ final class DocsTests: WTTestCase {
         XCTAssertTrue(committed("completions/_wt")?.hasPrefix("#compdef wt\n") == true, "zsh autoloads _wt by its first line")
     }
 
+    /// Runs an interactive zsh on a pseudo-terminal (zsh/zpty), types each line and a TAB, and
+    /// records what the completion offers: the matches, one list per line.
+    static let zshHarness = #"""
+        script=$1 out=$2; shift 2
+        zmodload zsh/zpty || exit 3
+        zpty z zsh -f -i
+        zpty -w z "PS1='>''>> '; autoload -U compinit; compinit -u -D; source ${(q)script}"
+        zpty -w z "compadd() { if [[ \${@[1,(i)(-|--)]} == *-(O|A|D)\\ * ]]; then builtin compadd \"\$@\"; return; fi; local -a hits; builtin compadd -A hits \"\$@\"; (( \$#hits )) || return 1; print -rl -- \$hits >> ${(q)out}; }"
+        zpty -w z "zstyle ':completion:*' menu no; LISTMAX=0; print -r -- __READY__\$(( 6 * 7 ))"
+        # Type a line only once zle reads it (after the prompt), or the terminal's own line editing eats it.
+        zpty -r -m z chunk '*__READY__42*>>> ' || exit 4
+        n=0
+        for line in "$@"; do
+          (( n++ ))
+          print -r -- "== $line" >> $out
+          zpty -w -n z "$line"$'\t'
+          zpty -w -n z $'\C-e\C-u'"print -r -- __DONE__\$(( $n * 1000 ))"$'\n'
+          zpty -r -m z chunk "*__DONE__$(( n * 1000 ))*>>> " || exit 5
+        done
+        zpty -d z
+        """#
+
+    func zshComplete(_ lines: String...) throws -> [[String]] {
+        let zsh = try tool("zsh")
+        let harness = tmp + "/zsh-harness", out = tmp + "/zsh-out"
+        try DocsTests.zshHarness.write(toFile: harness, atomically: false, encoding: .utf8)
+        let bin = URL(fileURLWithPath: WTBinary.path).deletingLastPathComponent().path
+        let r = try run("/usr/bin/timeout", ["60", zsh, "-f", harness, root + "/completions/_wt", out] + lines, env: ["PATH": bin + ":/usr/bin:/bin"])
+        XCTAssertEqual(r.code, 0, "the zsh harness failed: \(r.err)")
+        let text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+        let blocks = text.components(separatedBy: "== ").dropFirst().map { $0.split(separator: "\n").dropFirst().map(String.init) }
+        XCTAssertEqual(blocks.count, lines.count, text)
+        return blocks
+    }
+
+    func testZshCompletes() throws {
+        initStore(sample: "demo")
+        let got = try zshComplete(
+            "wt ", "wt cl", "wt clients ", "wt --json clients s", "wt clients edit cl-1 --na", "wt status --format ", "wt status --format=j",
+            "wt clients list --fields id,na", "wt clients show ", "wt --store /nonexistent clients show ", "wt completions ", "wt help clients ")
+        guard got.count == 12 else { return }
+        XCTAssertEqual(got[0], visibleNouns.map(\.name))
+        XCTAssertEqual(got[1], ["clients"])
+        XCTAssertEqual(got[2], ["add", "edit", "list", "show"])
+        XCTAssertEqual(got[3], ["show"])
+        XCTAssertEqual(got[4], ["--name"])
+        XCTAssertEqual(got[5], GlobalOptionSpecs.formats)
+        XCTAssertEqual(got[6], ["json", "jsonl"])
+        XCTAssertEqual(got[7], ["name"], "after the comma")
+        XCTAssertEqual(got[8], ["cl-1"])
+        XCTAssertEqual(got[9], [])
+        XCTAssertEqual(got[10], ["bash", "zsh", "fish"])
+        XCTAssertEqual(got[11], ["add", "edit", "list", "show"])
+    }
+
     /// What fish completes for a command line, without descriptions.
     func fishComplete(_ line: String) throws -> [String] {
         let fish = try tool("fish")

@@ -18,5 +18,6 @@ public enum CommandTable {
         StoreCommands.noun,
         AuditCommand.noun,
         HelpCommand.noun,
+        CompletionsCommand.noun, CompletionsCommand.complete, CompletionsCommand.docs,
     ]
 }

@@ -2,10 +2,10 @@
 # Generated from wt's command table by `wt completions bash` (`make docs`); do not edit.
 # Install as share/bash-completion/completions/wt, or run: source <(wt completions bash)
 
-_wt_nouns='init status clients departments workers config store audit help completions'
+_wt_nouns='init status clients departments workers users account outbox contracts documents declarations invoices notify config store audit help completions'
 _wt_gopts='--store --as --format --json --fields --no-header --quiet --yes --dry-run --wait --help --version'
 # Every option that takes a value, of any command: skipped to find the noun and verb, as wt does.
-_wt_vopts='--store --as --format --fields --wait --agency --sample --client --kvk --vat-id --email --street --postcode --city --country --g-account-percent --payment-days --name --cost-center --phone --iban --record --actor --since'
+_wt_vopts='--store --as --format --fields --wait --agency --sample --client --kvk --vat-id --email --street --postcode --city --country --g-account-percent --payment-days --name --cost-center --phone --iban --role --department --status --kind --to --worker --function --start --end --phase --pay-rate --bill-rate --hours-per-week --cao --date --contract --output --title --code --week --from --type --km --expense --comment --reason --until --record --actor --since'
 
 # The verbs of a noun; none for a noun that is itself the command.
 _wt_verbs() {
@@ -13,6 +13,13 @@ _wt_verbs() {
         clients) verbs='add edit list show' ;;
         departments) verbs='add list show' ;;
         workers) verbs='add list show' ;;
+        users) verbs='invite reinvite list show disable enable unlock' ;;
+        account) verbs='activate login passwd' ;;
+        outbox) verbs='list show' ;;
+        contracts) verbs='add list show end' ;;
+        documents) verbs='list show add sign' ;;
+        declarations) verbs='open enter import submit approve reject comment close list show' ;;
+        invoices) verbs='generate list show credit' ;;
         config) verbs='list get set' ;;
         store) verbs='verify backup' ;;
         *) verbs='' ;;
@@ -70,6 +77,146 @@ _wt_command() {
             opts=''
             vopts='--store --as --format --fields --wait'
             nargs=1 variadic='' ;;
+        'users invite')
+            opts='--client --name --phone --role --department'
+            vopts='--store --as --format --fields --wait --client --name --phone --role --department'
+            nargs=1 variadic='' ;;
+        'users reinvite')
+            opts=''
+            vopts='--store --as --format --fields --wait'
+            nargs=1 variadic='' ;;
+        'users list')
+            opts='--client --status'
+            vopts='--store --as --format --fields --wait --client --status'
+            nargs=0 variadic='' ;;
+        'users show')
+            opts=''
+            vopts='--store --as --format --fields --wait'
+            nargs=1 variadic='' ;;
+        'users disable')
+            opts=''
+            vopts='--store --as --format --fields --wait'
+            nargs=1 variadic='' ;;
+        'users enable')
+            opts=''
+            vopts='--store --as --format --fields --wait'
+            nargs=1 variadic='' ;;
+        'users unlock')
+            opts=''
+            vopts='--store --as --format --fields --wait'
+            nargs=1 variadic='' ;;
+        'account activate')
+            opts='--password-stdin'
+            vopts='--store --as --format --fields --wait'
+            nargs=1 variadic='' ;;
+        'account login')
+            opts='--password-stdin'
+            vopts='--store --as --format --fields --wait'
+            nargs=1 variadic='' ;;
+        'account passwd')
+            opts='--password-stdin'
+            vopts='--store --as --format --fields --wait'
+            nargs=1 variadic='' ;;
+        'outbox list')
+            opts='--kind --to'
+            vopts='--store --as --format --fields --wait --kind --to'
+            nargs=0 variadic='' ;;
+        'outbox show')
+            opts=''
+            vopts='--store --as --format --fields --wait'
+            nargs=1 variadic='' ;;
+        'contracts add')
+            opts='--worker --department --function --start --end --phase --pay-rate --bill-rate --hours-per-week --cao'
+            vopts='--store --as --format --fields --wait --worker --department --function --start --end --phase --pay-rate --bill-rate --hours-per-week --cao'
+            nargs=0 variadic='' ;;
+        'contracts list')
+            opts='--client --worker --active'
+            vopts='--store --as --format --fields --wait --client --worker'
+            nargs=0 variadic='' ;;
+        'contracts show')
+            opts=''
+            vopts='--store --as --format --fields --wait'
+            nargs=1 variadic='' ;;
+        'contracts end')
+            opts='--date'
+            vopts='--store --as --format --fields --wait --date'
+            nargs=1 variadic='' ;;
+        'documents list')
+            opts='--client --contract --kind --status'
+            vopts='--store --as --format --fields --wait --client --contract --kind --status'
+            nargs=0 variadic='' ;;
+        'documents show')
+            opts='--output'
+            vopts='--store --as --format --fields --wait --output'
+            nargs=1 variadic='' ;;
+        'documents add')
+            opts='--client --contract --kind --title'
+            vopts='--store --as --format --fields --wait --client --contract --kind --title'
+            nargs=1 variadic='' ;;
+        'documents sign')
+            opts='--read --code'
+            vopts='--store --as --format --fields --wait --code'
+            nargs=1 variadic='' ;;
+        'declarations open')
+            opts='--week --from --to'
+            vopts='--store --as --format --fields --wait --week --from --to'
+            nargs=0 variadic='' ;;
+        'declarations enter')
+            opts='--type --km --expense'
+            vopts='--store --as --format --fields --wait --type --km --expense'
+            nargs=2 variadic=1 ;;
+        'declarations import')
+            opts=''
+            vopts='--store --as --format --fields --wait'
+            nargs=1 variadic='' ;;
+        'declarations submit')
+            opts=''
+            vopts='--store --as --format --fields --wait'
+            nargs=1 variadic=1 ;;
+        'declarations approve')
+            opts='--comment --all --client --department --worker --contract --week --from --to'
+            vopts='--store --as --format --fields --wait --comment --client --department --worker --contract --week --from --to'
+            nargs=1 variadic=1 ;;
+        'declarations reject')
+            opts='--reason'
+            vopts='--store --as --format --fields --wait --reason'
+            nargs=1 variadic='' ;;
+        'declarations comment')
+            opts=''
+            vopts='--store --as --format --fields --wait'
+            nargs=2 variadic='' ;;
+        'declarations close')
+            opts='--all-approved --until'
+            vopts='--store --as --format --fields --wait --until'
+            nargs=1 variadic=1 ;;
+        'declarations list')
+            opts='--client --department --worker --contract --week --from --to --status'
+            vopts='--store --as --format --fields --wait --client --department --worker --contract --week --from --to --status'
+            nargs=0 variadic='' ;;
+        'declarations show')
+            opts=''
+            vopts='--store --as --format --fields --wait'
+            nargs=1 variadic='' ;;
+        'invoices generate')
+            opts='--client --until'
+            vopts='--store --as --format --fields --wait --client --until'
+            nargs=0 variadic='' ;;
+        'invoices list')
+            opts='--client --from --to'
+            vopts='--store --as --format --fields --wait --client --from --to'
+            nargs=0 variadic='' ;;
+        'invoices show')
+            opts='--output'
+            vopts='--store --as --format --fields --wait --output'
+            nargs=1 variadic='' ;;
+        'invoices credit')
+            opts='--reason'
+            vopts='--store --as --format --fields --wait --reason'
+            nargs=1 variadic='' ;;
+        'notify')
+            opts=''
+            vopts='--store --as --format --fields --wait'
+            nargs=0 variadic='' ;;
         'config list')
             opts=''
             vopts='--store --as --format --fields --wait'
@@ -123,6 +270,75 @@ _wt_value() {
         'workers add --fields') _wt_words 'id name email phone iban createdAt' list ;;
         'workers list --fields') _wt_words 'id name email phone iban createdAt' list ;;
         'workers show --fields') _wt_words 'id name email phone iban createdAt' list ;;
+        'users invite --client') _wt_records 'clients' ;;
+        'users invite --role') _wt_words 'approver signer viewer' list ;;
+        'users invite --department') _wt_records 'departments' list ;;
+        'users invite --fields') _wt_words 'id email name client roles departments status phone createdAt activatedAt lastLoginAt lockedUntil activationExpiresAt activationLink activationMessage' list ;;
+        'users reinvite --fields') _wt_words 'id email name client roles departments status phone createdAt activatedAt lastLoginAt lockedUntil activationExpiresAt activationLink activationMessage' list ;;
+        'users list --client') _wt_records 'clients' ;;
+        'users list --status') _wt_words 'invited active locked disabled' list ;;
+        'users list --fields') _wt_words 'id email name client roles departments status phone createdAt activatedAt lastLoginAt lockedUntil activationExpiresAt' list ;;
+        'users show --fields') _wt_words 'id email name client roles departments status phone createdAt activatedAt lastLoginAt lockedUntil activationExpiresAt' list ;;
+        'users disable --fields') _wt_words 'id email name client roles departments status phone createdAt activatedAt lastLoginAt lockedUntil activationExpiresAt' list ;;
+        'users enable --fields') _wt_words 'id email name client roles departments status phone createdAt activatedAt lastLoginAt lockedUntil activationExpiresAt' list ;;
+        'users unlock --fields') _wt_words 'id email name client roles departments status phone createdAt activatedAt lastLoginAt lockedUntil activationExpiresAt' list ;;
+        'account activate --fields') _wt_words 'id email name client roles departments status phone createdAt activatedAt lastLoginAt lockedUntil activationExpiresAt' list ;;
+        'account login --fields') _wt_words 'id email name client roles departments status phone createdAt activatedAt lastLoginAt lockedUntil activationExpiresAt' list ;;
+        'account passwd --fields') _wt_words 'id email name client roles departments status phone createdAt activatedAt lastLoginAt lockedUntil activationExpiresAt' list ;;
+        'outbox list --kind') _wt_words 'mail sms' ;;
+        'outbox list --fields') _wt_words 'id kind to subject createdAt topic transport' list ;;
+        'outbox show --fields') _wt_words 'id kind to subject createdAt topic transport raw' list ;;
+        'contracts add --worker') _wt_records 'workers' ;;
+        'contracts add --department') _wt_records 'departments' ;;
+        'contracts add --phase') _wt_words 'A B C 1-2 3 4' ;;
+        'contracts add --cao') _wt_words 'abu nbbu' ;;
+        'contracts add --fields') _wt_words 'id worker workerName department client function phase cao fixedTerm start end status payRate billRate minutesPerWeek documents createdAt endedAt' list ;;
+        'contracts list --client') _wt_records 'clients' ;;
+        'contracts list --worker') _wt_records 'workers' ;;
+        'contracts list --fields') _wt_words 'id worker workerName department client function phase cao fixedTerm start end status payRate billRate minutesPerWeek documents createdAt endedAt' list ;;
+        'contracts show --fields') _wt_words 'id worker workerName department client function phase cao fixedTerm start end status payRate billRate minutesPerWeek documents createdAt endedAt' list ;;
+        'contracts end --fields') _wt_words 'id worker workerName department client function phase cao fixedTerm start end status payRate billRate minutesPerWeek documents createdAt endedAt' list ;;
+        'documents list --client') _wt_records 'clients' ;;
+        'documents list --contract') _wt_records 'contracts' ;;
+        'documents list --kind') _wt_words 'assignment-confirmation arbo classification hire-agreement other' list ;;
+        'documents list --status') _wt_words 'pending awaiting-code approved' list ;;
+        'documents list --fields') _wt_words 'id kind title status client contract sha256 size mediaType fileName requiresSMS signedBy signedAt method createdAt codeExpiresAt' list ;;
+        'documents show --output') _wt_files ;;
+        'documents show --fields') _wt_words 'id kind title status client contract sha256 size mediaType fileName requiresSMS signedBy signedAt method createdAt codeExpiresAt' list ;;
+        'documents add --client') _wt_records 'clients' ;;
+        'documents add --contract') _wt_records 'contracts' ;;
+        'documents add --kind') _wt_words 'assignment-confirmation arbo classification hire-agreement other' ;;
+        'documents add --fields') _wt_words 'id kind title status client contract sha256 size mediaType fileName requiresSMS signedBy signedAt method createdAt codeExpiresAt' list ;;
+        'documents sign --fields') _wt_words 'id kind title status client contract sha256 size mediaType fileName requiresSMS signedBy signedAt method createdAt codeExpiresAt' list ;;
+        'declarations open --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history' list ;;
+        'declarations enter --type') _wt_records 'hour-types' ;;
+        'declarations enter --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history' list ;;
+        'declarations import --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history' list ;;
+        'declarations submit --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history' list ;;
+        'declarations approve --client') _wt_records 'clients' ;;
+        'declarations approve --department') _wt_records 'departments' ;;
+        'declarations approve --worker') _wt_records 'workers' ;;
+        'declarations approve --contract') _wt_records 'contracts' ;;
+        'declarations approve --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history' list ;;
+        'declarations reject --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history' list ;;
+        'declarations comment --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history' list ;;
+        'declarations close --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history' list ;;
+        'declarations list --client') _wt_records 'clients' ;;
+        'declarations list --department') _wt_records 'departments' ;;
+        'declarations list --worker') _wt_records 'workers' ;;
+        'declarations list --contract') _wt_records 'contracts' ;;
+        'declarations list --status') _wt_words 'report submitted approved rejected closed' list ;;
+        'declarations list --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history' list ;;
+        'declarations show --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history' list ;;
+        'invoices generate --client') _wt_records 'clients' ;;
+        'invoices generate --fields') _wt_words 'number kind client date dueDate subtotal vat total gAccountAmount creditOf creditOfDate reason buyerReference period gAccountPercent clientParty agencyParty lines vatBreakdown declarations createdAt' list ;;
+        'invoices list --client') _wt_records 'clients' ;;
+        'invoices list --fields') _wt_words 'number kind client date dueDate subtotal vat total gAccountAmount creditOf creditOfDate reason buyerReference period gAccountPercent clientParty agencyParty lines vatBreakdown declarations createdAt' list ;;
+        'invoices show --output') _wt_files ;;
+        'invoices show --format') _wt_words 'table json jsonl csv tsv text ubl pdf' ;;
+        'invoices show --fields') _wt_words 'number kind client date dueDate subtotal vat total gAccountAmount creditOf creditOfDate reason buyerReference period gAccountPercent clientParty agencyParty lines vatBreakdown declarations createdAt' list ;;
+        'invoices credit --fields') _wt_words 'number kind client date dueDate subtotal vat total gAccountAmount creditOf creditOfDate reason buyerReference period gAccountPercent clientParty agencyParty lines vatBreakdown declarations createdAt' list ;;
+        'notify --fields') _wt_words 'kind to name subject declarations' list ;;
         'config list --fields') _wt_words 'key value default set type description' list ;;
         'config get --fields') _wt_words 'key value default set type description' list ;;
         'config set --fields') _wt_words 'key value default set type description' list ;;
@@ -143,6 +359,29 @@ _wt_arg() {
         'departments add 0') _wt_records 'clients' ;;
         'departments show 0') _wt_records 'departments' ;;
         'workers show 0') _wt_records 'workers' ;;
+        'users reinvite 0') _wt_records 'users' ;;
+        'users show 0') _wt_records 'users' ;;
+        'users disable 0') _wt_records 'users' ;;
+        'users enable 0') _wt_records 'users' ;;
+        'users unlock 0') _wt_records 'users' ;;
+        'account login 0') _wt_records 'users' ;;
+        'account passwd 0') _wt_records 'users' ;;
+        'outbox show 0') _wt_records 'messages' ;;
+        'contracts show 0') _wt_records 'contracts' ;;
+        'contracts end 0') _wt_records 'contracts' ;;
+        'documents show 0') _wt_records 'documents' ;;
+        'documents add 0') _wt_files ;;
+        'documents sign 0') _wt_records 'documents' ;;
+        'declarations enter 0') _wt_records 'declarations' ;;
+        'declarations import 0') _wt_files ;;
+        'declarations submit 0') _wt_records 'declarations' ;;
+        'declarations approve 0') _wt_records 'declarations' ;;
+        'declarations reject 0') _wt_records 'declarations' ;;
+        'declarations comment 0') _wt_records 'declarations' ;;
+        'declarations close 0') _wt_records 'declarations' ;;
+        'declarations show 0') _wt_records 'declarations' ;;
+        'invoices show 0') _wt_records 'invoices' ;;
+        'invoices credit 0') _wt_records 'invoices' ;;
         'config get 0') _wt_words 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath invoice.prefix invoice.paymentDays vat.rate hours.types' ;;
         'config set 0') _wt_words 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath invoice.prefix invoice.paymentDays vat.rate hours.types' ;;
         'store backup 0') _wt_dirs ;;

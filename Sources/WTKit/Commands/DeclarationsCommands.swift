@@ -102,7 +102,7 @@ enum DeclarationsCommands {
                 details: "DAY=HOURS pairs: DAY is mon..sun (or ma..zo) or a date in the declaration's week; HOURS is 8, 7.5, 7,5 or 7:30; 0 clears the day for that hour type.",
                 args: [ArgSpec("ID", "the declaration", completion: .records("declarations")), ArgSpec("DAY=HOURS", "hours per day", variadic: true)],
                 options: [
-                    OptionSpec("type", value: "TYPE", help: "hour type (default normal; see config hours.types)", completion: .choices(["normal", "overtime125", "overtime150", "overtime200"])),
+                    OptionSpec("type", value: "TYPE", help: "hour type (default normal; see config hours.types)", completion: .records("hour-types")),
                     OptionSpec("km", value: "N", help: "kilometres travelled this week"),
                     OptionSpec("expense", value: "LABEL=EUR", list: true, help: "an expense line; 0 removes it"),
                 ],
@@ -229,7 +229,7 @@ enum DeclarationsCommands {
                 ],
                 examples: [
                     Example("wt declarations close --all-approved", "the nightly cron job; prints how many it closed"),
-                    Example("wt declarations list --status approved --fields id --format tsv --no-header | wt declarations close -", "close what a list selected"),
+                    Example("wt declarations close d-1042 d-1043", "close two approved declarations"),
                 ],
                 fields: Declaration.schema.names, access: .write
             ) { inv in
@@ -253,6 +253,7 @@ enum DeclarationsCommands {
                 examples: [
                     Example("wt declarations list --status submitted", "what waits for approval"),
                     Example("wt declarations list --client cl-1 --from 2026-W40 --to 2026-W48 --format csv", "a quarter of one client's hours as CSV"),
+                    Example("wt declarations list --status approved --fields id --format tsv --no-header | wt declarations close -", "close what a list selected"),
                 ],
                 fields: Declaration.schema.names, access: .read
             ) { inv in

@@ -78,9 +78,7 @@ enum ContractsCommands {
             ) { inv in
                 let store = try inv.store()
                 let actor = try inv.actor()
-                var client = inv.value("client")
-                if let c = client { _ = try Organisation.client(c, store, actor: actor) }
-                if let u = actor.portalUser { client = u.client }
+                let client = try inv.scopedClient()
                 if let w = inv.value("worker") { try RecordKind.worker.check(w) }
                 let today = inv.ctx.today
                 let rows = try Contracts.all(store, client: client).filter { c in

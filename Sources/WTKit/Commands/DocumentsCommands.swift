@@ -21,9 +21,7 @@ enum DocumentsCommands {
             ) { inv in
                 let store = try inv.store()
                 let actor = try inv.actor()
-                var client = inv.value("client")
-                if let c = client { _ = try Organisation.client(c, store, actor: actor) }
-                if let u = actor.portalUser { client = u.client }
+                let client = try inv.scopedClient()
                 let kinds = try inv.list("kind").map { try Document.Kind.parse($0) }
                 let statuses = try inv.list("status").map { s -> Document.Status in
                     guard let st = Document.Status(rawValue: s) else {
@@ -56,17 +54,7 @@ enum DocumentsCommands {
                 let store = try inv.store()
                 let d = try Documents.find(inv.arg(0)!, store, actor: try inv.actor())
                 guard let output = inv.value("output") else { return try inv.printRecord(d.publicJSON, Document.schema) }
-                let bytes = try Documents.content(of: d, store)
-                if output == "-" {
-                    (inv.ctx.stdout as? FileDescriptorOutput)?.flush()
-                    inv.ctx.stdout.write(String(decoding: bytes, as: UTF8.self))
-                    return
-                }
-                let path = FileSystem.absolute(output, cwd: inv.ctx.cwd)
-                do { try FileSystem.writeDurably(path, bytes) } catch let e as WTError {
-                    throw WTError.failure(e.message, hint: "check that the directory exists and is writable")
-                }
-                if !inv.quiet { inv.err("wrote \(d.id) (\(bytes.count) bytes, sha256 \(d.sha256)) to \(path)\n") }
+                try inv.writeOutput(try Documents.content(of: d, store), to: output, what: "\(d.id) (sha256 \(d.sha256))")
             },
             CommandSpec(
                 "documents", "add", summary: "add another document, or a new file, for a client or contract",

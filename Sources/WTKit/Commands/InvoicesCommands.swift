@@ -76,17 +76,7 @@ enum InvoicesCommands {
                     guard inv.value("output") != nil else { return try inv.printRecord(invoice.stored, Invoice.schema) }
                     bytes = Array(try Renderer.record(invoice.stored, schema: Invoice.schema, options: inv.globals, colour: false).utf8)
                 }
-                if let output = inv.value("output"), output != "-" {
-                    let path = FileSystem.absolute(output, cwd: inv.ctx.cwd)
-                    do { try FileSystem.writeDurably(path, bytes) } catch let e as WTError {
-                        throw WTError.failure(e.message, hint: "check that the directory exists and is writable")
-                    }
-                    if !inv.quiet { inv.err("wrote \(invoice.number) (\(bytes.count) bytes) to \(path)\n") }
-                } else {
-                    (inv.ctx.stdout as? FileDescriptorOutput)?.flush()
-                    (inv.ctx.stdout as? FileDescriptorOutput)?.writeBytes(bytes)
-                    if !(inv.ctx.stdout is FileDescriptorOutput) { inv.out(String(decoding: bytes, as: UTF8.self)) }
-                }
+                try inv.writeOutput(bytes, to: inv.value("output"), what: invoice.number)
             },
             CommandSpec(
                 "invoices", "credit", summary: "a credit note that reverses an invoice and frees its declarations",

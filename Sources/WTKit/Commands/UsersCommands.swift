@@ -108,9 +108,7 @@ enum UsersCommands {
             ) { inv in
                 let actor = try inv.actor()
                 let store = try inv.store()
-                var client = inv.value("client")
-                if let c = client { _ = try Organisation.client(c, store, actor: actor) }
-                if let u = actor.portalUser { client = u.client }
+                let client = try inv.scopedClient()
                 let wanted = try inv.list("status").map { s in
                     guard statuses.contains(s) else {
                         throw WTError.usage("unknown status \"\(RecordKind.printable(s))\"",

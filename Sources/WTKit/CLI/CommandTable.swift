@@ -6,9 +6,18 @@ public enum CommandTable {
         ClientsCommands.noun,
         DepartmentsCommands.noun,
         WorkersCommands.noun,
+        UsersCommands.noun,
+        AccountCommands.noun,
+        OutboxCommands.noun,
+        ContractsCommands.noun,
+        DocumentsCommands.noun,
+        DeclarationsCommands.noun,
+        InvoicesCommands.noun,
+        NotifyCommand.noun,
         ConfigCommands.noun,
         StoreCommands.noun,
         AuditCommand.noun,
         HelpCommand.noun,
+        CompletionsCommand.noun, CompletionsCommand.complete, CompletionsCommand.docs,
     ]
 }

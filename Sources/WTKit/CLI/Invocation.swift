@@ -97,11 +97,21 @@ public final class Invocation {
         return s
     }
 
+    /// `--client ID` checked against what the actor may see; a portal user is
+    /// always held to their own client.
+    public func scopedClient() throws -> String? {
+        let actor = try self.actor()
+        if let c = value("client") { _ = try Organisation.client(c, try store(), actor: actor) }
+        return actor.portalUser?.client ?? value("client")
+    }
+
     // MARK: Who acts
 
+    /// `backoffice:$USER`; under cron, where USER may be unset, the account's name.
     public var backofficeName: String {
-        let user = ctx.environment["USER"] ?? ctx.environment["LOGNAME"] ?? "unknown"
-        return "backoffice:" + (user.isEmpty ? "unknown" : user)
+        var user = ctx.environment["USER"] ?? ctx.environment["LOGNAME"] ?? ""
+        if user.isEmpty, let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { user = String(cString: name) }
+        return "backoffice:" + (user.isEmpty ? "uid\(getuid())" : user)
     }
 
     /// Back office, or the portal user of `--as` / `WT_AS`, checked to be able to act.
@@ -147,6 +157,24 @@ public final class Invocation {
         guard answer == "y" || answer == "yes" || answer == "j" || answer == "ja" else {
             throw WTError.conflict("cancelled: nothing was changed")
         }
+    }
+
+    /// Bytes as they are (a PDF is not text) to a file, or to stdout when the
+    /// output is nil or `-`.
+    public func writeOutput(_ bytes: [UInt8], to output: String?, what: String) throws {
+        guard let output, output != "-" else {
+            if let fd = ctx.stdout as? FileDescriptorOutput {
+                fd.writeBytes(bytes)
+            } else {
+                ctx.stdout.write(String(decoding: bytes, as: UTF8.self))
+            }
+            return
+        }
+        let path = FileSystem.absolute(output, cwd: ctx.cwd)
+        do { try FileSystem.writeDurably(path, bytes) } catch let e as WTError {
+            throw WTError.failure(e.message, hint: "check that the directory exists and is writable")
+        }
+        if !quiet { err("wrote \(what) (\(bytes.count) bytes) to \(path)\n") }
     }
 
     public func printList(_ rows: [JSON], _ schema: Schema) throws {

@@ -11,9 +11,7 @@ enum StatusCommand {
             ) { inv in
                 let store = try inv.store()
                 let actor = try inv.actor()
-                var client = inv.value("client")
-                if let c = client { _ = try Organisation.client(c, store, actor: actor) }
-                if let u = actor.portalUser { client = u.client }
+                let client = try inv.scopedClient()
                 let s = try StatusService.counts(store, client: client, actor: actor)
                 if inv.globals.format == .table {
                     let rows: [[String]] = [

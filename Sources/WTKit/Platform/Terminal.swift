@@ -21,6 +21,12 @@ public final class FileDescriptorOutput: OutputStream {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Bytes as they are (a PDF is not UTF-8 text).
+    public func writeBytes(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     public func flush() {
         var done = 0
         while done < buffer.count {

@@ -32,7 +32,9 @@ public enum AuditLog {
         do { head = try self.head(store.read(headFile)) } catch let e as JSONParseError {
             throw store.damaged(headFile, e.description)
         }
-        let file = fileName(for: at)
+        // A clock set back (WT_NOW replaying an old cron run) must not put an entry
+        // into an earlier month's file, where the chain would read it out of order.
+        let file = max(fileName(for: at), head.file)
         let offset = file == head.file ? head.size : (FileSystem.size(store.path(file)) ?? 0)
         var bytes: [UInt8] = []
         for e in entries {

@@ -6,10 +6,13 @@ public protocol ClientOwned: StoredRecord {
     var client: String { get }
     /// Keys besides the id that the index resolves (e.g. the e-mail address).
     var lookupKeys: [String] { get }
+    /// What `stats.json` keeps for one client's records of this kind.
+    static func counts(_ records: [Self]) -> Stats.Counts
 }
 
 public extension ClientOwned {
     var lookupKeys: [String] { [] }
+    static func counts(_ records: [Self]) -> Stats.Counts { ["total": records.count] }
 }
 
 public struct Partitioned<R: ClientOwned>: Sendable {
@@ -52,8 +55,7 @@ public struct Partitioned<R: ClientOwned>: Sendable {
     }
 
     public func partitions(_ reader: StoreReader) -> [String] {
-        guard let store = (reader as? Store) ?? (reader as? Transaction)?.store else { return [] }
-        return store.list(dir).filter { $0.hasSuffix(".json") && $0 != "index.json" }.map { String($0.dropLast(5)) }
+        reader.list(dir).filter { $0.hasSuffix(".json") && $0 != "index.json" }.map { String($0.dropLast(5)) }
     }
 
     /// Saves one client's records and keeps the index in step with them.
@@ -67,6 +69,7 @@ public struct Partitioned<R: ClientOwned>: Sendable {
             }
         }
         RecordFile.save(records, to: file(client), in: tx)
+        try Stats.set(client, dir, R.counts(records), in: tx)
         if changed { tx.write(indexFile, .object(index.mapValues { .string($0) })) }
     }
 

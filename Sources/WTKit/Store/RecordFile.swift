@@ -3,6 +3,7 @@
 public protocol StoreReader: AnyObject {
     func read(_ rel: String) throws -> JSON?
     func exists(_ rel: String) -> Bool
+    func list(_ relDir: String) -> [String]
     var storeRoot: String { get }
 }
 

@@ -234,6 +234,20 @@ public final class Transaction {
         return staged[rel] != nil || stagedBytes[rel] != nil || store.exists(rel)
     }
 
+    /// Names in a directory, as they will be after the commit.
+    public func list(_ relDir: String) -> [String] {
+        var names = Set(store.list(relDir))
+        let prefix = relDir + "/"
+        for rel in order where rel.hasPrefix(prefix) {
+            let rest = rel.dropFirst(prefix.count)
+            names.insert(String(rest.split(separator: "/").first ?? rest))
+        }
+        for rel in deleted where rel.hasPrefix(prefix) && !rel.dropFirst(prefix.count).contains("/") {
+            names.remove(String(rel.dropFirst(prefix.count)))
+        }
+        return names.sorted()
+    }
+
     public func write(_ rel: String, _ json: JSON) {
         if staged[rel] == nil && stagedBytes[rel] == nil { order.append(rel) }
         deleted.remove(rel)

@@ -181,4 +181,11 @@ final class FoundationTests: WTTestCase {
         XCTAssertEqual(r.code, 2)
         XCTAssertTrue(r.err.contains("WT_NOW"), r.err)
     }
+
+    func testAnIOFailureIsExitOneWithTheReason() {
+        initStore(sample: "demo")
+        let r = expect(1, "documents", "show", "doc-1", "--output", tmp + "/no/such/dir/doc.txt")
+        XCTAssertTrue(r.err.contains("no/such/dir"), r.err)
+        XCTAssertTrue(r.err.contains("hint:"), r.err)
+    }
 }

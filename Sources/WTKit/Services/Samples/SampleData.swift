@@ -10,45 +10,6 @@ public enum SampleData {
     }
 }
 
-/// The world of the portal manual: one client with one department
-/// (1 Opdrachtgever), its workers and everything that follows from them.
-enum DemoSample {
-    static let workerNames = [
-        "Sanne de Vries", "Mohammed El Amrani", "Lotte Jansen", "Daan Bakker", "Fatima Yilmaz",
-        "Joris van Dijk", "Emma Visser", "Bram Smit", "Noor Meijer",
-    ]
-
-    static func fill(_ store: Store, ctx: Context, actor: String) throws {
-        let tx = store.begin(actor: actor, at: ctx.nowStamp)
-        try Config.set("agency.name", "WerkTalent BV", in: tx)
-        try Config.set("agency.street", "Stationsplein 12", in: tx)
-        try Config.set("agency.postcode", "3511 ED", in: tx)
-        try Config.set("agency.city", "Utrecht", in: tx)
-        try Config.set("agency.kvk", "12345678", in: tx)
-        try Config.set("agency.vatId", "NL123456782B01", in: tx)
-        try Config.set("agency.iban", "NL91ABNA0417164300", in: tx)
-        try Config.set("agency.gAccountIban", "NL21INGB0990123456", in: tx)
-        var f = Organisation.ClientFields()
-        f.name = "Bakkerij Van Houten BV"
-        f.kvk = "87654321"
-        f.vatId = "NL000099998B57"
-        f.email = "crediteuren@vanhouten.example"
-        f.street = "Industrieweg 8"
-        f.postcode = "3542 AD"
-        f.city = "Utrecht"
-        f.gAccountPercent = 25
-        let client = try Organisation.addClient(f, in: tx)
-        _ = try Organisation.addDepartment(client: client.id, name: "Productie", costCenter: "4100", in: tx, actor: .backoffice(actor))
-        for (i, name) in workerNames.enumerated() {
-            let first = name.split(separator: " ").first!.lowercased()
-            _ = try Organisation.addWorker(
-                name: name, email: "\(first)@mail.example", phone: "+316123456\(String(format: "%02d", i + 10))",
-                iban: nil, in: tx)
-        }
-        try tx.commit()
-    }
-}
-
 /// A three-year mid-size agency for benchmarks (SPEC §9), deterministic from a fixed seed.
 enum LargeSample {
     static func fill(_ store: Store, ctx: Context, actor: String) throws {

@@ -1,0 +1,142 @@
+/// A weekly hour declaration (urendeclaratie): one per contract per ISO week.
+public struct Declaration: Equatable, Sendable {
+    public struct Line: Equatable, Sendable {
+        public var date: CalendarDate
+        public var type: String
+        public var minutes: Int
+    }
+
+    public struct Expense: Equatable, Sendable {
+        public var label: String
+        public var amount: Money
+    }
+
+    public struct Comment: Equatable, Sendable {
+        public var at: String
+        public var by: String
+        public var text: String
+    }
+
+    public struct Transition: Equatable, Sendable {
+        public var at: String
+        public var by: String
+        public var from: DeclarationStatus?
+        public var to: DeclarationStatus
+        public var reason: String?
+    }
+
+    public var id: String
+    public var contract: String
+    public var worker: String
+    public var client: String
+    public var department: String
+    public var week: ISOWeek
+    public var status: DeclarationStatus
+    public var lines: [Line]
+    public var expenses: [Expense]
+    public var km: Int
+    public var comments: [Comment]
+    public var history: [Transition]
+    /// The invoice that billed it; nil until invoiced (and again after a credit note).
+    public var invoice: String?
+
+    public init(id: String, contract: Contract, week: ISOWeek, at: String, by: String) {
+        self.id = id
+        self.contract = contract.id
+        worker = contract.worker
+        client = contract.client
+        department = contract.department
+        self.week = week
+        status = .report
+        lines = []
+        expenses = []
+        km = 0
+        comments = []
+        history = [Transition(at: at, by: by, from: nil, to: .report, reason: nil)]
+    }
+
+    public var minutes: Int { lines.reduce(0) { $0 + $1.minutes } }
+
+    /// Moves through the state machine, recording who, when and why.
+    public mutating func apply(_ action: DeclarationAction, at: String, by: String, reason: String? = nil) throws {
+        let next: DeclarationStatus
+        do { next = try status.apply(action) } catch let e as WTError {
+            throw WTError(e.kind, "declaration \(id) \(e.message)", hint: e.hint)
+        }
+        if next != status {
+            history.append(Transition(at: at, by: by, from: status, to: next, reason: reason))
+            status = next
+        }
+    }
+
+    /// Minutes on a date, over every hour type.
+    public func minutes(on date: CalendarDate) -> Int {
+        lines.filter { $0.date == date }.reduce(0) { $0 + $1.minutes }
+    }
+
+    /// Sets the minutes of one date and hour type; 0 removes the line.
+    public mutating func set(_ date: CalendarDate, type: String, minutes: Int) {
+        lines.removeAll { $0.date == date && $0.type == type }
+        if minutes > 0 { lines.append(Line(date: date, type: type, minutes: minutes)) }
+        lines.sort { ($0.date, $0.type) < ($1.date, $1.type) }
+    }
+}
+
+extension Declaration: StoredRecord {
+    public init(stored r: JSONReader) throws {
+        id = try r.string("id")
+        contract = try r.string("contract")
+        worker = try r.string("worker")
+        client = try r.string("client")
+        department = try r.string("department")
+        week = try r.parsed("week") { try ISOWeek.parse($0) }
+        status = try r.parsed("status") { try DeclarationStatus.parse($0) }
+        lines = try r.array("lines").map {
+            let l = try JSONReader($0, what: r.what)
+            return Line(date: try l.parsed("date") { try CalendarDate.parse($0) }, type: try l.string("type"), minutes: try l.int("minutes"))
+        }
+        expenses = try r.array("expenses").map {
+            let e = try JSONReader($0, what: r.what)
+            return Expense(label: try e.string("label"), amount: try e.parsed("amount") { try Money.parse($0) })
+        }
+        km = try r.optInt("km") ?? 0
+        comments = try r.array("comments").map {
+            let c = try JSONReader($0, what: r.what)
+            return Comment(at: try c.string("at"), by: try c.string("by"), text: try c.string("text"))
+        }
+        history = try r.array("history").map {
+            let h = try JSONReader($0, what: r.what)
+            return Transition(
+                at: try h.string("at"), by: try h.string("by"),
+                from: try h.optParsed("from") { try DeclarationStatus.parse($0) },
+                to: try h.parsed("to") { try DeclarationStatus.parse($0) }, reason: try h.optString("reason"))
+        }
+        invoice = try r.optString("invoice")
+    }
+
+    public var stored: JSON {
+        [
+            "id": .string(id), "contract": .string(contract), "worker": .string(worker), "client": .string(client),
+            "department": .string(department), "week": .string(week.description), "status": .string(status.rawValue),
+            "minutes": .int(minutes),
+            "lines": .array(lines.map { ["date": .string($0.date.description), "type": .string($0.type), "minutes": .int($0.minutes)] }),
+            "expenses": .array(expenses.map { ["label": .string($0.label), "amount": .string($0.amount.description)] }),
+            "km": .int(km),
+            "comments": .array(comments.map { ["at": .string($0.at), "by": .string($0.by), "text": .string($0.text)] }),
+            "history": .array(history.map {
+                var o: [String: JSON] = ["at": .string($0.at), "by": .string($0.by), "from": JSON($0.from?.rawValue), "to": .string($0.to.rawValue)]
+                if let r = $0.reason { o["reason"] = .string(r) }
+                return .object(o)
+            }),
+            "invoice": JSON(invoice),
+        ]
+    }
+
+    public static let schema = Schema([
+        Field("id"), Field("week"), Field("contract"), Field("worker"), Field("workerName", table: true),
+        Field("client", table: false), Field("department", table: false), Field("status", .status),
+        Field("minutes", .minutes), Field("km", table: false), Field("invoice", table: false),
+        Field("lines", .nested, table: false), Field("expenses", .nested, table: false),
+        Field("comments", .nested, table: false), Field("history", .nested, table: false),
+    ])
+}

@@ -1,0 +1,49 @@
+/// The mails the declaration workflow sends, in Dutch after the portal manual.
+public enum DeclarationMail {
+    static func signature(_ config: Config) -> String {
+        "Met vriendelijke groet,\n\(config.string("agency.name") ?? "WerkTalent")\n\nVragen? Mail naar \(config.string("agency.email") ?? "")\n"
+    }
+
+    /// The worker hears at once that a week was rejected, and why.
+    public static func rejection(
+        _ d: Declaration, reason: String, in tx: Transaction, ctx: Context, warn: (String) -> Void
+    ) throws -> OutgoingMessage? {
+        let worker = try Organisation.worker(d.worker, tx)
+        guard let email = worker.email else {
+            warn("worker \(worker.id) (\(worker.name)) has no e-mail address: tell them about the rejection of \(d.id) yourself")
+            return nil
+        }
+        let config = try Config.load(tx)
+        let body = """
+            Beste \(worker.name),
+
+            Je urendeclaratie van week \(d.week.week) (\(d.week.monday) t/m \(d.week.sunday)) is afgewezen.
+
+            Reden: \(reason)
+
+            Pas de declaratie aan en dien deze opnieuw in.
+
+            \(signature(config))
+            """
+        let m = try Mailer.send(
+            to: MailAddress(name: worker.name, address: email), subject: "Je urendeclaratie van week \(d.week.week) is afgewezen",
+            body: body, topic: d.id, in: tx, ctx: ctx)
+        tx.record("mail.rejection", d.id, ["message": .string(m.id), "to": .string(email)])
+        return m
+    }
+}
+
+/// The SMS code that signs a fixed-term assignment confirmation.
+public enum SMSCodes {
+    static func send(code: String, phone: String, document d: Document, config: Config, in tx: Transaction, ctx: Context) throws -> OutgoingMessage {
+        let minutes = config.int("sms.validMinutes")
+        let text = "Je code om \(d.title) te ondertekenen: \(code). De code is \(minutes) minuten geldig. \(config.string("agency.name") ?? "WerkTalent")"
+        return try Mailer.sendSMS(to: phone, text: text, topic: d.id, in: tx, ctx: ctx)
+    }
+
+    /// `+31612345678` → `+316******78`: enough to recognise, not to copy.
+    public static func masked(_ phone: String) -> String {
+        guard phone.count > 6 else { return phone }
+        return String(phone.prefix(4)) + String(repeating: "*", count: phone.count - 6) + String(phone.suffix(2))
+    }
+}

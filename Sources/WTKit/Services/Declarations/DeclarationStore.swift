@@ -1,0 +1,192 @@
+/// Where declarations live, laid out so a change costs what it changes:
+///
+///   declarations/<client>/open.json     not yet invoiced (every status): the hot set
+///   declarations/<client>/<year>.json   invoiced, by ISO week-year: history, never rewritten by
+///                                       approvals or comments
+///   declarations/<client>/keys.json     contract|week → id of every declaration, for uniqueness
+///   declarations/index/<n/4096>.json    id → "<client>/open" or "<client>/<year>"
+///
+/// A `DeclarationSet` loads only the partitions a command touches and, at
+/// `flush`, writes back only those it changed, with the index and the
+/// client's counters in `stats.json`.
+public final class DeclarationSet {
+    public static let dir = "declarations"
+    static let bucketSize = 4096
+
+    public let tx: Transaction
+    private var partitions: [String: [Declaration]] = [:]
+    private var dirty: Set<String> = []
+    private var keys: [String: [String: String]] = [:]
+    private var dirtyKeys: Set<String> = []
+    private var index: [Int: [String: String]] = [:]
+    private var dirtyIndex: Set<Int> = []
+
+    public init(_ tx: Transaction) { self.tx = tx }
+
+    static func openFile(_ client: String) -> String { "\(dir)/\(client)/open.json" }
+    static func archiveFile(_ client: String, _ year: Int) -> String { "\(dir)/\(client)/\(year).json" }
+    static func keysFile(_ client: String) -> String { "\(dir)/\(client)/keys.json" }
+    static func indexFile(_ bucket: Int) -> String { "\(dir)/index/\(bucket).json" }
+
+    static func location(_ d: Declaration) -> String { d.invoice == nil ? "\(d.client)/open" : "\(d.client)/\(d.week.year)" }
+    static func file(ofLocation loc: String) -> String { "\(dir)/\(loc).json" }
+
+    static func bucket(_ id: String) -> Int? {
+        guard RecordKind.of(id) == .declaration, let n = Int(id.dropFirst(2)) else { return nil }
+        return n / bucketSize
+    }
+
+    // MARK: Reading (also used read-only through a Store)
+
+    static func loadFile(_ rel: String, _ r: StoreReader) throws -> [Declaration] { try RecordFile.load(rel, from: r) }
+
+    public static func open(client: String, _ r: StoreReader) throws -> [Declaration] { try loadFile(openFile(client), r) }
+
+    public static func archived(client: String, year: Int, _ r: StoreReader) throws -> [Declaration] {
+        try loadFile(archiveFile(client, year), r)
+    }
+
+    /// The years of a client's archive, from the file names.
+    public static func archiveYears(client: String, store: Store) -> [Int] {
+        store.list("\(dir)/\(client)").compactMap { name in name.hasSuffix(".json") ? Int(name.dropLast(5)) : nil }.sorted()
+    }
+
+    public static func clients(store: Store) -> [String] {
+        store.list(dir).filter { $0 != "index" && RecordKind.of($0) == .client }
+    }
+
+    static func loadIndex(_ bucket: Int, _ r: StoreReader) throws -> [String: String] {
+        let rel = indexFile(bucket)
+        guard let json = try r.read(rel) else { return [:] }
+        guard case .object(let o) = json else { throw RecordFile.damaged(r, rel, "expected an object") }
+        return try o.mapValues {
+            guard case .string(let s) = $0 else { throw RecordFile.damaged(r, rel, "an entry is not a string") }
+            return s
+        }
+    }
+
+    /// Finds one declaration by id through the index: reads one small index
+    /// file and the one partition that holds it.
+    public static func find(_ id: String, _ r: StoreReader) throws -> Declaration? {
+        guard let b = bucket(id), let loc = try loadIndex(b, r)[id] else { return nil }
+        let rel = file(ofLocation: loc)
+        guard let d = try loadFile(rel, r).first(where: { $0.id == id }) else {
+            throw RecordFile.damaged(r, indexFile(b), "\(id) should be in \(rel) but is not")
+        }
+        return d
+    }
+
+    // MARK: Changing
+
+    func partition(_ loc: String) throws -> [Declaration] {
+        if let p = partitions[loc] { return p }
+        let p = try DeclarationSet.loadFile(DeclarationSet.file(ofLocation: loc), tx)
+        partitions[loc] = p
+        return p
+    }
+
+    func indexBucket(_ b: Int) throws -> [String: String] {
+        if let i = index[b] { return i }
+        let i = try DeclarationSet.loadIndex(b, tx)
+        index[b] = i
+        return i
+    }
+
+    public func openDeclarations(client: String) throws -> [Declaration] { try partition("\(client)/open") }
+
+    public func get(_ id: String) throws -> Declaration? {
+        guard let b = DeclarationSet.bucket(id), let loc = try indexBucket(b)[id] else { return nil }
+        return try partition(loc).first { $0.id == id }
+    }
+
+    /// The id of the declaration for a contract and week, if there is one.
+    public func existing(contract: Contract, week: ISOWeek) throws -> String? {
+        try clientKeys(contract.client)["\(contract.id)|\(week)"]
+    }
+
+    func clientKeys(_ client: String) throws -> [String: String] {
+        if let k = keys[client] { return k }
+        let rel = DeclarationSet.keysFile(client)
+        var k: [String: String] = [:]
+        if let json = try tx.read(rel) {
+            guard case .object(let o) = json else { throw RecordFile.damaged(tx, rel, "expected an object") }
+            k = o.compactMapValues(\.stringValue)
+        }
+        keys[client] = k
+        return k
+    }
+
+    /// Adds a new declaration (the caller has checked it is the only one for its contract and week).
+    public func add(_ d: Declaration) throws {
+        var k = try clientKeys(d.client)
+        k["\(d.contract)|\(d.week)"] = d.id
+        keys[d.client] = k
+        dirtyKeys.insert(d.client)
+        try put(d)
+    }
+
+    /// Stores a changed declaration, moving it between the open set and the
+    /// archive when its invoice changed.
+    public func put(_ d: Declaration) throws {
+        guard let b = DeclarationSet.bucket(d.id) else { throw WTError.failure("bad declaration id \(d.id)") }
+        var idx = try indexBucket(b)
+        let newLoc = DeclarationSet.location(d)
+        if let oldLoc = idx[d.id], oldLoc != newLoc {
+            var old = try partition(oldLoc)
+            old.removeAll { $0.id == d.id }
+            partitions[oldLoc] = old
+            dirty.insert(oldLoc)
+        }
+        var p = try partition(newLoc)
+        if let i = p.firstIndex(where: { $0.id == d.id }) { p[i] = d } else { p.append(d) }
+        partitions[newLoc] = p
+        dirty.insert(newLoc)
+        if idx[d.id] != newLoc {
+            idx[d.id] = newLoc
+            index[b] = idx
+            dirtyIndex.insert(b)
+        }
+    }
+
+    /// Writes what changed: partitions, keys, index buckets and counters.
+    public func flush() throws {
+        var touchedClients = Set<String>()
+        for loc in dirty.sorted() {
+            let records = partitions[loc] ?? []
+            let rel = DeclarationSet.file(ofLocation: loc)
+            if records.isEmpty && !loc.hasSuffix("/open") {
+                tx.delete(rel)
+            } else {
+                RecordFile.save(records.sorted { ($0.week, $0.contract) < ($1.week, $1.contract) }, to: rel, in: tx)
+            }
+            touchedClients.insert(String(loc.split(separator: "/")[0]))
+        }
+        for client in dirtyKeys.sorted() {
+            tx.write(DeclarationSet.keysFile(client), .object((keys[client] ?? [:]).mapValues { .string($0) }))
+        }
+        for b in dirtyIndex.sorted() {
+            tx.write(DeclarationSet.indexFile(b), .object((index[b] ?? [:]).mapValues { .string($0) }))
+        }
+        for client in touchedClients.sorted() {
+            var counts = try Stats.load(tx)[client]?["declarations"] ?? [:]
+            for s in DeclarationStatus.allCases { counts[s.rawValue] = 0 }
+            for d in try partition("\(client)/open") { counts[d.status.rawValue, default: 0] += 1 }
+            // Archived counts change only when declarations move in or out of the archive.
+            for (loc, records) in partitions where loc.hasPrefix(client + "/") && !loc.hasSuffix("/open") {
+                counts["archive:" + loc.split(separator: "/")[1]] = records.count
+            }
+            counts["invoiced"] = counts.filter { $0.key.hasPrefix("archive:") }.reduce(0) { $0 + $1.value }
+            try Stats.set(client, "declarations", counts, in: tx)
+        }
+        dirty = []
+        dirtyKeys = []
+        dirtyIndex = []
+    }
+}
+
+public extension Stats {
+    /// Declarations of a client, every status, including the invoiced ones.
+    static func declarationTotal(_ counts: Counts) -> Int {
+        DeclarationStatus.allCases.reduce(0) { $0 + (counts[$1.rawValue] ?? 0) } + (counts["invoiced"] ?? 0)
+    }
+}

@@ -1,0 +1,23 @@
+/// The demo client's two portal users (the manual's menu shows "2 Gebruikers"),
+/// invited and activated through the same service as `wt users invite` and
+/// `wt account activate`, both with the password documented in the README.
+enum DemoUsers {
+    static let approver = "j.vanhouten@vanhouten.example"
+    static let signer = approver
+    static let viewer = "m.bos@vanhouten.example"
+    static let password = "Welkom01!"
+
+    static func add(client: Client, department: Department, in tx: Transaction, ctx: Context) throws {
+        let backoffice = Actor.backoffice(tx.actor)
+        let people: [(email: String, name: String, phone: String?, roles: [Role])] = [
+            (approver, "Jan van Houten", "+31612345678", [.approver, .signer]),
+            (viewer, "Marieke Bos", nil, [.viewer]),
+        ]
+        for p in people {
+            let invitation = try Accounts.invite(
+                email: p.email, name: p.name, client: client.id, phone: p.phone, roles: p.roles, departments: [], in: tx, ctx: ctx,
+                actor: backoffice)
+            _ = try Accounts.activate(token: invitation.token, password: password, in: tx, ctx: ctx)
+        }
+    }
+}

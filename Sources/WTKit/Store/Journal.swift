@@ -60,7 +60,8 @@ struct Journal: Equatable {
             return text.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
         }
         func take(_ n: Int) throws -> [UInt8] {
-            guard n >= 0, pos + n <= bytes.count else { throw Invalid(description: "truncated contents") }
+            // `n <= count - pos`, not `pos + n <= count`: a damaged length near Int.max must not overflow.
+            guard n >= 0, n <= bytes.count - pos else { throw Invalid(description: "truncated contents") }
             defer { pos += n }
             return Array(bytes[pos..<pos + n])
         }
@@ -73,7 +74,7 @@ struct Journal: Equatable {
                 ops.append(.write(path: try checked(String(f[2])), bytes: try take(n)))
             case "A":
                 let rest = f.count == 3 ? f[2].split(separator: " ", maxSplits: 1) : []
-                guard rest.count == 2, let off = Int(f[1]), let n = Int(rest[0]) else {
+                guard rest.count == 2, let off = Int(f[1]), off >= 0, let n = Int(rest[0]) else {
                     throw Invalid(description: "bad append header")
                 }
                 ops.append(.append(path: try checked(String(rest[1])), offset: off, bytes: try take(n)))
@@ -93,9 +94,14 @@ struct Journal: Equatable {
         throw Invalid(description: "no end mark")
     }
 
-    /// Journal paths are relative and stay inside the store.
+    /// Journal paths are relative and stay inside the store. Checked on the bytes the file
+    /// system sees: a Character split misses `../\u{301}x` (the slash and the combining mark
+    /// are one Character), and a NUL would end the path early (`a/..\0x` is `a/..`).
     static func checked(_ path: String) throws -> String {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
+        let bytes = path.utf8
+        guard !bytes.isEmpty, bytes.first != UInt8(ascii: "/"), !bytes.contains(0),
+              !bytes.split(separator: UInt8(ascii: "/")).contains(where: { $0.elementsEqual("..".utf8) })
+        else {
             throw Invalid(description: "path outside the store: \(path)")
         }
         return path

@@ -1,0 +1,115 @@
+import Foundation
+import XCTest
+@testable import WTKit
+
+/// The inputs the fuzz targets of fuzz/targets/ found (and a few their invariants
+/// imply), replayed in-process against the same functions; and, under CI, a short
+/// run of every target (fuzz/README.md).
+final class FuzzRegressionTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// A journal body with a correct end mark, as the journal and recovery targets build it.
+    func sealed(_ body: [UInt8]) -> [UInt8] { body + Array("E \(SHA256.hex(body))\n".utf8) }
+    func sealed(_ body: String) -> [UInt8] { sealed(Array(body.utf8)) }
+
+    func assertRefused(_ bytes: [UInt8], _ reason: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertThrowsError(try Journal.decode(bytes), file: file, line: line) { error in
+            XCTAssertTrue(error is Journal.Invalid, "\(error)", file: file, line: line)
+            XCTAssertTrue("\(error)".contains(reason), "\(error)", file: file, line: line)
+        }
+    }
+
+    // MARK: Journal (fuzz/targets/journal.swift)
+
+    /// Found by the journal target: a length near Int.max overflowed `pos + n` and trapped,
+    /// where a damaged journal must be refused (recovery then exits 8).
+    func testJournalLengthNearIntMaxIsRefusedNotATrap() {
+        for n in ["9223372036854775807", "9223372036854775800", "9223372036854775795"] {
+            assertRefused(Array("wt-journal 1\nW \(n) a.json\nxyz".utf8), "truncated contents")
+            assertRefused(sealed("wt-journal 1\nW \(n) a.json\n"), "truncated contents")
+            assertRefused(sealed("wt-journal 1\nA 0 \(n) audit/2026-11.jsonl\n"), "truncated contents")
+        }
+        // The smallest input the target saved, reduced by hand to its header.
+        assertRefused(Array("wt-journal 1\nD 0 users\nW 9223372036854775807 users/index.json\n".utf8), "truncated contents")
+    }
+
+    /// Found by the journal target: `A -3 …` decoded, and replay would then fail with an I/O
+    /// error (exit 1) instead of the journal being reported as damaged (exit 8).
+    func testJournalRefusesNegativeAppendOffsets() {
+        assertRefused(sealed("wt-journal 1\nA -3 2 b/c/.json\nxx"), "bad append header")
+        assertRefused(sealed("wt-journal 1\nA -9223372036854775808 0 a\n"), "bad append header")
+        XCTAssertEqual(try Journal.decode(sealed("wt-journal 1\nA 0 2 a\nxx")).ops, [.append(path: "a", offset: 0, bytes: [0x78, 0x78])])
+    }
+
+    /// Found by the journal target: a NUL in a path decoded, so the file system would have
+    /// used the part before it (`wt-sto\0re.json` is `wt-sto`, `a/..\0x` is `a/..`).
+    func testJournalRefusesNULInPaths() {
+        assertRefused(sealed("wt-journal 1\nW 3 wt-sto\u{0}re.json\nabc"), "path outside the store")
+        assertRefused(sealed("wt-journal 1\nD 0 a/..\u{0}x\n"), "path outside the store")
+        assertRefused(sealed("wt-journal 1\nA 0 1 ..\u{0}/x\nx"), "path outside the store")
+    }
+
+    /// Found with the recovery target (seed fuzz/corpus/recovery/combining-slash): the `..`
+    /// check split the path into Characters, and `/` followed by a combining mark is one
+    /// Character, so `../\u{301}x` passed and recovery wrote a file beside the store.
+    /// `/\u{301}etc` likewise passed the absolute-path check.
+    func testJournalRefusesPathsThatLeaveTheStoreBehindACombiningMark() {
+        for path in ["../\u{301}x", "a/../../\u{301}x", "/\u{301}etc/passwd", "../\u{20DD}", "..\u{0}"] {
+            assertRefused(sealed("wt-journal 1\nW 1 \(path)\nx"), "path outside the store")
+        }
+        // Names that merely contain dots or combining marks stay allowed.
+        for path in ["a/\u{301}b", "..a/b..", "audit/2026-11.jsonl", "users/cl-1.json", "café/é.json"] {
+            XCTAssertEqual(try Journal.decode(sealed("wt-journal 1\nW 1 \(path)\nx")).ops, [.write(path: path, bytes: [0x78])], path)
+        }
+    }
+
+    /// The recovery target's invariant, in-process: a store whose journal would write outside
+    /// it is reported damaged, and nothing appears beside the store.
+    func testRecoveryOfAnEscapingJournalWritesNothingOutsideTheStore() throws {
+        let sandbox = NSTemporaryDirectory() + "wt-fuzz-regression-" + UUID().uuidString
+        let root = sandbox + "/store"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: sandbox) }
+        try FileSystem.writeDurably(root + "/wt-store.json", Array("{\"format\":\"wt-store\",\"schema\":1}\n".utf8))
+        try FileSystem.writeDurably(root + "/journal", sealed("wt-journal 1\nW 3 ../\u{301}x\nabc"))
+        XCTAssertThrowsError(try Store(root: root, exclusive: true, wait: 0, failpoint: .none)) { error in
+            XCTAssertEqual((error as? WTError)?.kind, .damaged, "\(error)")
+            XCTAssertEqual((error as? WTError)?.exitCode, .damaged)
+        }
+        XCTAssertEqual(FileSystem.list(sandbox), ["store"])
+        XCTAssertTrue(FileSystem.exists(root + "/journal"), "a journal that cannot be replayed stays for the person restoring")
+    }
+
+    // MARK: CI
+
+    /// Runs every fuzz target for 20 seconds (building them first) when `WT_FUZZ=1` or
+    /// `CI=true`; otherwise skipped, as it takes minutes on two cores.
+    func testFuzzTargetsRunBriefly() throws {
+        let env = ProcessInfo.processInfo.environment
+        guard env["WT_FUZZ"] == "1" || env["CI"] == "true" else {
+            throw XCTSkip("set WT_FUZZ=1 (CI sets CI=true) to build the fuzz targets and run each for 20 s")
+        }
+        let targets = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("fuzz/targets").path)
+            .filter { $0.hasSuffix(".swift") }.map { String($0.dropLast(6)) }.sorted()
+        XCTAssertGreaterThanOrEqual(targets.count, 5, "\(targets)")
+
+        let p = Process()
+        p.executableURL = Self.root.appendingPathComponent("scripts/fuzz")
+        p.arguments = ["20"]
+        p.currentDirectoryURL = Self.root
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        XCTAssertEqual(p.terminationStatus, 0, text)
+        for t in targets {
+            let line = text.split(separator: "\n").first { $0.hasPrefix("fuzz: \(t) ") && $0.contains(" executions in ") }
+            let executions = line.flatMap { Int($0.split(separator: " ")[2]) } ?? 0
+            XCTAssertGreaterThan(executions, 0, "target \(t) reported no executions:\n\(text)")
+        }
+    }
+}

@@ -81,6 +81,23 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertTrue(FileSystem.exists(root + "/journal"), "a journal that cannot be replayed stays for the person restoring")
     }
 
+    // MARK: Values (fuzz/targets/values.swift)
+
+    /// Found by the values target: `+31 0 0…` lost one trunk 0 and normalized to `+3100…`,
+    /// which the next normalization refused (the target checks that normalizing is idempotent).
+    func testPhoneWithTwoTrunkZerosIsRefused() {
+        for input in ["+310001523339", "+31 00 1523339", "0031 0 01523339"] {
+            XCTAssertThrowsError(try Phone.normalize(input), input) { error in
+                XCTAssertEqual((error as? WTError)?.kind, .invalid, "\(error)")
+            }
+        }
+        for input in ["+31 (0)6 12345678", "0031 6 1234 5678", "06 12345678", "+49 30 1234567"] {
+            let once = try? Phone.normalize(input)
+            XCTAssertNotNil(once, input)
+            XCTAssertEqual(try? Phone.normalize(once ?? ""), once, input)
+        }
+    }
+
     // MARK: CI
 
     /// Runs every fuzz target for 20 seconds (building them first) when `WT_FUZZ=1` or

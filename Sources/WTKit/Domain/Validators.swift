@@ -315,6 +315,10 @@ public enum Phone {
             var national = Array(body.dropFirst(2))
             // "+31 (0)6 …": the trunk 0 written after the country code is not dialled.
             if international, national.first == UInt8(ascii: "0") { national.removeFirst() }
+            // Only one trunk 0: `+31 00…` normalized to `+3100…` would not normalize again.
+            guard national.first != UInt8(ascii: "0") else {
+                throw WTError.invalid("phone number \(shown): a Dutch number has a single 0 before the area code or 6")
+            }
             guard national.count == 9 else {
                 throw WTError.invalid("phone number \(shown): a Dutch number has 9 digits after 0 or +31, this one has \(national.count)")
             }

@@ -98,6 +98,43 @@ final class FuzzRegressionTests: XCTestCase {
         }
     }
 
+    /// Seeded into the values target from a review of `Timestamp`, whose invariants (a parsed
+    /// instant formats, shows in local time and has an Amsterdam date) then failed at once:
+    /// instants past 9999-12-31 in UTC or in Amsterdam trapped in `format` (`WT_NOW`,
+    /// `nowStamp`) or in a force unwrap (`local`, `today`), and so did dates Foundation's
+    /// calendar turns Julian: 1500-03-10 is its 1500-02-29, which `CalendarDate` refuses.
+    func testTimestampsOutsideTheCalendarAreRefusedAndOldDatesStayGregorian() throws {
+        for s in ["9999-12-31T23:59:59-01:00", "9999-12-31T23:00:00Z", "9999-12-31T22:00:00Z", "0001-01-01T00:00:00+01:00",
+                  "0001-01-01T00:19:59+00:20"] {
+            XCTAssertNil(Timestamp.parse(s), s)
+            XCTAssertEqual(Timestamp.local(s), s, "an unparsable stamp is shown as it is")
+        }
+        // Before 1892 Amsterdam kept local mean time, under an hour ahead (how much depends on
+        // the time zone data), so only the date and hour are certain.
+        for (s, local) in [("9999-12-31T21:59:59Z", "9999-12-31 22:"), ("0001-01-01T00:00:00Z", "0001-01-01 00:"),
+                           ("1500-03-10T12:00:00Z", "1500-03-10 12:"), ("1582-10-04T12:00:00Z", "1582-10-04 12:")] {
+            let d = try XCTUnwrap(Timestamp.parse(s), s)
+            XCTAssertEqual(Timestamp.format(d), s)
+            XCTAssertTrue(Timestamp.local(s).hasPrefix(local), "\(s): \(Timestamp.local(s))")
+            XCTAssertEqual(Timestamp.amsterdamDate(d).description, String(local.prefix(10)), s)
+        }
+        // Nothing changes for the dates wt lives in, around both clock changes of 2026.
+        for (s, local) in [("2026-11-30T09:15:00Z", "2026-11-30 10:15"), ("2026-07-01T09:15:00Z", "2026-07-01 11:15"),
+                           ("2026-03-29T00:59:59Z", "2026-03-29 01:59"), ("2026-03-29T01:00:00Z", "2026-03-29 03:00"),
+                           ("2026-10-25T00:59:59Z", "2026-10-25 02:59"), ("2026-10-25T01:00:00Z", "2026-10-25 02:00"),
+                           ("2026-12-31T23:30:00Z", "2027-01-01 00:30"), ("1969-12-31T23:59:59.5Z", "1970-01-01 00:59")] {
+            XCTAssertEqual(Timestamp.local(s), local, s)
+        }
+        for (day, start) in [("2026-11-30", "2026-11-29T23:00:00Z"), ("2026-07-01", "2026-06-30T22:00:00Z"),
+                             ("2026-03-29", "2026-03-28T23:00:00Z"), ("2026-03-30", "2026-03-29T22:00:00Z"),
+                             ("2026-10-25", "2026-10-24T22:00:00Z"), ("2026-10-26", "2026-10-25T23:00:00Z"),
+                             ("9999-12-31", "9999-12-30T23:00:00Z"), ("0001-01-01", "0001-01-01T00:00:00Z")] {
+            XCTAssertEqual(Timestamp.startOfAmsterdamDay(try CalendarDate.parse(day)), start, day)
+        }
+        let julianLeapDay = Timestamp.startOfAmsterdamDay(try CalendarDate.parse("1500-03-10"))
+        XCTAssertTrue(julianLeapDay.hasPrefix("1500-03-09T23:"), julianLeapDay)
+    }
+
     // MARK: CI
 
     /// Runs every fuzz target for 20 seconds (building them first) when `WT_FUZZ=1` or

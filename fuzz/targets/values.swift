@@ -55,6 +55,15 @@ func checkValues(_ s: String) {
         require(try CalendarDate.parse(d.description) == d, "CalendarDate \(d) does not parse back")
         require(CalendarDate(daysSinceEpoch: d.daysSinceEpoch) == d, "CalendarDate \(d) day number does not round trip")
         require((1...7).contains(d.weekday), "CalendarDate \(d) weekday \(d.weekday)")
+        // `wt audit --since DATE`: the instant that day begins in Amsterdam.
+        let start = Timestamp.startOfAmsterdamDay(d)
+        guard let instant = Timestamp.parse(start) else {
+            require(false, "the start of \(d) in Amsterdam, \(start), does not parse")
+            return
+        }
+        let first = CalendarDate(year: 1, month: 1, day: 1)!
+        require(Timestamp.amsterdamDate(instant) == d || d == first, "\(start) is not on \(d) in Amsterdam")
+        require(d == first || Timestamp.amsterdamDate(instant.addingTimeInterval(-1)) < d, "\(d) began in Amsterdam before \(start)")
     }
     if let t = Timestamp.parse(s) {
         // What `WT_NOW` and stored timestamps go through: formatting, local time, the local day.

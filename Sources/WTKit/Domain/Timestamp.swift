@@ -4,12 +4,6 @@ import Foundation
 public enum Timestamp {
     static let amsterdam = TimeZone(identifier: "Europe/Amsterdam")!
 
-    static func calendar(_ tz: TimeZone) -> Calendar {
-        var c = Calendar(identifier: .gregorian)
-        c.timeZone = tz
-        return c
-    }
-
     /// `2026-11-30T09:15:00Z`, also with an offset (`+01:00`) or fractional seconds.
     public static func parse(_ s: String) -> Date? {
         let u = Array(s.utf8)
@@ -53,6 +47,7 @@ public enum Timestamp {
         }
         guard i == u.count else { return nil }
         let seconds = date.daysSinceEpoch * 86400 + h * 3600 + mi * 60 + sec - offset
+        guard (earliest...latest).contains(seconds) else { return nil }
         return Date(timeIntervalSince1970: Double(seconds) + fraction)
     }
 
@@ -66,26 +61,44 @@ public enum Timestamp {
 
     static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
+    /// The instants `parse` accepts, in seconds since 1970: those whose date is a `CalendarDate`
+    /// both in UTC and in Amsterdam (always ahead of UTC, by at most two hours), so formatting
+    /// and local time cannot leave 0001-9999: 0001-01-01T00:00:00Z … 9999-12-31T21:59:59Z.
+    static let earliest = CalendarDate.firstDay * 86400
+    static let latest = (CalendarDate.lastDay + 1) * 86400 - 2 * 3600 - 1
+
+    /// Whole days and the seconds into the last one, rounding towards the past.
+    static func days(_ t: Int) -> (days: Int, rest: Int) {
+        let days = t >= 0 ? t / 86400 : (t - 86399) / 86400
+        return (days, t - days * 86400)
+    }
+
+    /// Seconds since 1970 as a clock in Amsterdam reads them. Computed on our own proleptic
+    /// Gregorian days: Foundation's Gregorian calendar turns Julian before 1582, whose dates
+    /// (1500-02-29) `CalendarDate` rightly refuses.
+    static func amsterdamSeconds(_ d: Date) -> Int {
+        Int(d.timeIntervalSince1970.rounded(.down)) + amsterdam.secondsFromGMT(for: d)
+    }
+
     public static func amsterdamDate(_ d: Date) -> CalendarDate {
-        let c = calendar(amsterdam).dateComponents([.year, .month, .day], from: d)
-        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)!
+        CalendarDate(daysSinceEpoch: days(amsterdamSeconds(d)).days)
     }
 
     /// `2026-11-30 10:15` in Europe/Amsterdam: what tables show.
     public static func local(_ stamp: String) -> String {
         guard let d = parse(stamp) else { return stamp }
-        let c = calendar(amsterdam).dateComponents([.year, .month, .day, .hour, .minute], from: d)
-        let date = CalendarDate(year: c.year!, month: c.month!, day: c.day!)!
-        return "\(date) \(pad(c.hour!)):\(pad(c.minute!))"
+        let (day, rest) = days(amsterdamSeconds(d))
+        return "\(CalendarDate(daysSinceEpoch: day)) \(pad(rest / 3600)):\(pad(rest % 3600 / 60))"
     }
 
-    /// The instant local midnight begins on that date in Europe/Amsterdam.
+    /// The instant local midnight begins on that date in Europe/Amsterdam (for 0001-01-01,
+    /// which began before the earliest instant, that instant).
     public static func startOfAmsterdamDay(_ d: CalendarDate) -> String {
-        var c = DateComponents()
-        c.year = d.year
-        c.month = d.month
-        c.day = d.day
-        return format(calendar(amsterdam).date(from: c)!)
+        let midnight = d.daysSinceEpoch * 86400
+        // The offset an hour before midnight UTC is the one at local midnight: the clocks
+        // never change around midnight.
+        let offset = amsterdam.secondsFromGMT(for: Date(timeIntervalSince1970: Double(midnight - 3600)))
+        return format(Date(timeIntervalSince1970: Double(max(midnight - offset, earliest))))
     }
 
     public static func adding(seconds: Int, to stamp: String) -> String {

@@ -5,11 +5,19 @@ public enum WT {
         let ctx: Context
         do { ctx = try Context.process() } catch let e as WTError {
             let out = FileDescriptorOutput(fd: 2)
-            out.write("wt: error: \(e.message)\n" + (e.hint.map { "hint: \($0)\n" } ?? ""))
+            out.write("wt: error: \(printable(e.message))\n" + (e.hint.map { "hint: \(printable($0))\n" } ?? ""))
             out.flush()
             return e.exitCode.rawValue
         } catch {
             return ExitCode.failure.rawValue
+        }
+        // Swift repairs invalid UTF-8 in `CommandLine.arguments` to U+FFFD, which would
+        // silently store a different name than was given: refuse it instead.
+        for i in 1..<Int(CommandLine.argc) {
+            guard let arg = CommandLine.unsafeArgv[i], String(validatingCString: arg) == nil else { continue }
+            report(.usage("argument \(i) is not valid UTF-8", hint: "wt takes text in UTF-8; check the terminal's or the script's encoding"), ctx)
+            ctx.flush()
+            return ExitCode.usage.rawValue
         }
         let code = run(Array(CommandLine.arguments.dropFirst()), ctx)
         ctx.flush()
@@ -50,7 +58,7 @@ public enum WT {
             report(e, ctx)
             return e.exitCode.rawValue
         } catch {
-            ctx.stderr.write("wt: error: \(error)\n")
+            ctx.stderr.write("wt: error: \(printable("\(error)"))\n")
             return ExitCode.failure.rawValue
         }
     }
@@ -58,7 +66,24 @@ public enum WT {
     static func report(_ e: WTError, _ ctx: Context) {
         let red = ctx.stderrIsTerminal && (ctx.environment["NO_COLOR"] ?? "").isEmpty
         let label = red ? "\u{1B}[31merror\u{1B}[0m" : "error"
-        ctx.stderr.write("wt: \(label): \(e.message)\n")
-        if let hint = e.hint { ctx.stderr.write("hint: \(hint)\n") }
+        ctx.stderr.write("wt: \(label): \(printable(e.message))\n")
+        if let hint = e.hint { ctx.stderr.write("hint: \(printable(hint))\n") }
+    }
+
+    /// A message with the input it quotes made harmless for a terminal: control characters
+    /// (C0 but the line break, DEL, C1), which could start an escape sequence, become `?`, and
+    /// a quoted argument of any length is cut to its first 1000 characters.
+    static func printable(_ message: String) -> String {
+        var out = String.UnicodeScalarView()
+        var run = 0
+        for c in message.unicodeScalars {
+            run = c == "\n" ? 0 : run + 1
+            if run > 1000 {
+                if run == 1001 { out.append("…") }
+                continue
+            }
+            out.append((c.value < 0x20 && c != "\n") || (0x7F...0x9F).contains(c.value) ? "?" : c)
+        }
+        return String(out)
     }
 }

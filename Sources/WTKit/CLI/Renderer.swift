@@ -152,19 +152,25 @@ public enum Renderer {
         return s
     }
 
-    /// The value as a person reads it: Dutch status labels, 7:30, local time.
+    /// The value as a person reads it: Dutch status labels, 7:30, local time. Line breaks
+    /// and tabs become spaces and other control characters `?`, so a stored value cannot
+    /// break the table or send an escape sequence to the terminal.
     public static func display(_ v: JSON, _ kind: FieldKind) -> String {
+        let text: String
         switch (kind, v) {
         case (_, .null): return ""
-        case (.status, .string(let s)): return StatusLabels.label(s)
+        case (.status, .string(let s)): text = StatusLabels.label(s)
         case (.minutes, .int(let m)): return formatMinutes(m)
-        case (.timestamp, .string(let s)): return Timestamp.local(s)
+        case (.timestamp, .string(let s)): text = Timestamp.local(s)
         case (_, .array(let a)) where a.allSatisfy({ $0.stringValue != nil }):
-            return a.compactMap(\.stringValue).joined(separator: ", ")
+            text = a.compactMap(\.stringValue).joined(separator: ", ")
         default:
-            let s = plain(v)
-            return String(s.map { $0 == "\n" || $0 == "\t" ? " " : $0 })
+            text = plain(v)
         }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { c -> Unicode.Scalar in
+            if c == "\n" || c == "\t" || c == "\r" { return " " }
+            return c.value < 0x20 || (0x7F...0x9F).contains(c.value) ? "?" : c
+        }))
     }
 
     public static func formatMinutes(_ m: Int) -> String {

@@ -159,7 +159,8 @@ public enum Router {
             g.format = .json
             g.formatGiven = true
         case "fields":
-            let names = (value ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            // Empty names are kept, so `id,,name` and `id,` are refused below rather than read as `id,name`.
+            let names = (value ?? "").split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             guard !names.isEmpty, !names.contains("") else {
                 throw WTError.usage("--fields needs a comma-separated list of field names, e.g. --fields id,status")
             }

@@ -33,7 +33,17 @@ func checkCSV(_ bytes: [UInt8]) {
         require(!(row.contract + row.date + row.hours).trimmingCharacters(in: .whitespaces).isEmpty || row.type != nil,
                 "a blank row was kept at line \(row.line)")
     }
-    func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+    // Doubling quotes on Unicode scalars: `"` followed by a combining mark is one Character.
+    func quoted(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        out.append("\"")
+        for c in s.unicodeScalars {
+            if c == "\"" { out.append("\"") }
+            out.append(c)
+        }
+        out.append("\"")
+        return String(out)
+    }
     let written = rows.map { r in
         ([r.contract, r.date, r.hours] + (r.type.map { [$0] } ?? [])).map(quoted).joined(separator: ",")
     }.joined(separator: "\r\n")

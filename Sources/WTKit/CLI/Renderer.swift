@@ -142,12 +142,22 @@ public enum Renderer {
         }
     }
 
+    /// On Unicode scalars, not Characters: a `,`, `"` or tab followed by a combining mark is
+    /// one Character, which a Character test does not see, yet a CSV reader splits there.
     static func cell(_ s: String, _ format: OutputFormat) -> String {
+        let scalars = s.unicodeScalars
         if format == .tsv {
-            return String(s.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+            return String(String.UnicodeScalarView(scalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }))
         }
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        if scalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            var out = String.UnicodeScalarView()
+            out.append("\"")
+            for c in scalars {
+                if c == "\"" { out.append("\"") }
+                out.append(c)
+            }
+            out.append("\"")
+            return String(out)
         }
         return s
     }

@@ -286,6 +286,8 @@ final class DamagedStoreTests: WTTestCase {
         let row = (json(r) as? [String: Any]) ?? (json(r) as? [[String: Any]])?.first
         XCTAssertEqual(row?["files"] as? Int, content(store).count, r.out)
         XCTAssertEqual(changes(content(store), content(copy)), [], "the backup is a byte-for-byte copy")
+        XCTAssertEqual(FileSystem.mode(copy).map { $0 & 0o777 }, 0o700, "the backup is as private as the store")
+        XCTAssertEqual(FileSystem.mode(copy + "/users/cl-1.json").map { $0 & 0o777 }, 0o600)
         expect(0, "--store", copy, "store", "verify")
         for list in [["declarations", "list", "--json"], ["invoices", "list", "--json"], ["users", "list", "--json"], ["audit", "--json"]] {
             XCTAssertEqual(expect(0, ["--store", copy] + list).out, expect(0, list).out, "\(list) reads the same from the backup")

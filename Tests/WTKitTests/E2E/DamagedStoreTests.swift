@@ -71,19 +71,25 @@ final class DamagedStoreTests: WTTestCase {
         return out
     }
 
+    func damaged(_ original: Data, _ how: Damage) -> Data {
+        switch how {
+        case .halved: Data(original.prefix(original.count / 2))
+        case .emptied: Data()
+        case .garbage: Data(garbage(original.count))
+        case .replaced(_, let b): Data(b)
+        }
+    }
+
     func damage(_ rel: String, _ how: Damage) throws {
         let path = store + "/" + rel
         let original = try XCTUnwrap(FileManager.default.contents(atPath: path), "\(rel) is not in the prepared store")
-        let bytes: [UInt8]
-        switch how {
-        case .halved: bytes = Array(original.prefix(original.count / 2))
-        case .emptied: bytes = []
-        case .garbage: bytes = garbage(original.count)
-        case .replaced(_, let b): bytes = b
-        }
-        XCTAssertNotEqual(Data(bytes), original, "the damage changes \(rel)")
-        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+        let bytes = damaged(original, how)
+        XCTAssertNotEqual(bytes, original, "the damage changes \(rel)")
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: bytes))
     }
+
+    /// Damage cases run in this many lanes at once, each on its own copy.
+    let lanes = 3
 
     /// Damages `rel` each way in a fresh copy; `command` must refuse with 8
     /// naming the file and change nothing; `store verify` must report it.
@@ -92,22 +98,48 @@ final class DamagedStoreTests: WTTestCase {
         var damages: [Damage] = [.halved, .emptied, .garbage]
         damages += shapes.map { .replaced("replaced by \($0)", Array($0.utf8)) }
         damages += extra
-        for how in damages {
-            try prepare()
-            try damage(rel, how)
-            let full = store + "/" + rel
-            let before = snapshot()
-            let r = wt(command, stdin: stdin)
-            let what = "\(rel) \(how): wt \(command.joined(separator: " "))"
-            XCTAssertEqual(r.code, 8, "\(what) exited \(r.code)\nstdout: \(r.out)\nstderr: \(r.err)", file: file, line: line)
-            XCTAssertTrue(r.err.contains(full), "\(what) names the file: \(r.err)", file: file, line: line)
-            XCTAssertEqual(changes(before, snapshot()), [], "\(what) wrote to a damaged store", file: file, line: line)
-            let beforeVerify = snapshot()
-            let v = wt(["store", "verify"])
-            XCTAssertEqual(v.code, 8, "\(rel) \(how): store verify exited \(v.code)\n\(v.out)\(v.err)", file: file, line: line)
-            XCTAssertTrue((v.out + v.err).contains(full), "\(rel) \(how): store verify names the file:\n\(v.out)\(v.err)", file: file, line: line)
-            XCTAssertEqual(changes(beforeVerify, snapshot()), [], "\(rel) \(how): store verify wrote to a damaged store", file: file, line: line)
+        try prepare()
+        let source = try XCTUnwrap(base ?? Self.pristine)
+        let original = try XCTUnwrap(FileManager.default.contents(atPath: source + "/" + rel), "\(rel) is not in the prepared store", file: file, line: line)
+        var problems = [[String]](repeating: [], count: damages.count)
+        let lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+            let dir = tmp + "/lane-\(lane)"
+            for i in stride(from: lane, to: damages.count, by: lanes) {
+                let how = damages[i]
+                let what = "\(rel) \(how): wt \(command.joined(separator: " "))"
+                var p: [String] = []
+                defer {
+                    lock.lock()
+                    problems[i] = p
+                    lock.unlock()
+                }
+                try? FileManager.default.removeItem(atPath: dir)
+                let bytes = damaged(original, how)
+                guard (try? FileManager.default.copyItem(atPath: source, toPath: dir)) != nil, bytes != original,
+                    FileManager.default.createFile(atPath: dir + "/" + rel, contents: bytes)
+                else {
+                    p.append("\(what): cannot damage a copy")
+                    continue
+                }
+                let full = dir + "/" + rel
+                let before = snapshot(dir)
+                let r = wt(command, stdin: stdin, env: ["WT_STORE": dir])
+                if r.code != 8 { p.append("\(what) exited \(r.code)\nstdout: \(r.out)\nstderr: \(r.err)") }
+                if !r.err.contains(full) { p.append("\(what) does not name the file: \(r.err)") }
+                let written = changes(before, snapshot(dir))
+                if !written.isEmpty { p.append("\(what) wrote \(written) to a damaged store") }
+                let beforeVerify = snapshot(dir)
+                let v = wt(["store", "verify"], env: ["WT_STORE": dir])
+                if v.code != 8 { p.append("\(rel) \(how): store verify exited \(v.code)\n\(v.out)\(v.err)") }
+                if !(v.out + v.err).contains(full) { p.append("\(rel) \(how): store verify does not name the file:\n\(v.out)\(v.err)") }
+                let verifyWrote = changes(beforeVerify, snapshot(dir))
+                if !verifyWrote.isEmpty { p.append("\(rel) \(how): store verify wrote \(verifyWrote)") }
+            }
         }
+        let all = problems.flatMap { $0 }
+        XCTAssertEqual(all, [], all.joined(separator: "\n"), file: file, line: line)
+        print("damaged \(rel): \(damages.count) ways (\(damages.map(\.description).joined(separator: "; "))), each refused by wt \(command.joined(separator: " ")) and found by store verify: \(all.isEmpty ? "yes" : "NO")")
     }
 
     /// Wrong shapes of a `{"records": [...]}` file.

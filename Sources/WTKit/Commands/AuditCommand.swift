@@ -39,10 +39,13 @@ enum AuditCommand {
                         "record": .string(e.record), "details": e.details,
                     ])
                 }
-                try inv.printList(rows, schema)
-                if !problems.isEmpty && since == nil {
-                    inv.err("warning: the audit trail does not verify; run `wt store verify`\n")
+                // From the start the whole chain is read, so a problem is damage (8), not a warning.
+                if let first = problems.first, since == nil {
+                    throw WTError.damaged(
+                        "the audit trail does not verify: \(first)\(problems.count > 1 ? " (and \(problems.count - 1) more)" : "")",
+                        hint: "run `wt store verify` for every problem, then restore the audit files from a backup")
                 }
+                try inv.printList(rows, schema)
             }
         ])
 }

@@ -21,9 +21,7 @@ public enum Notifications {
     public static let digestSubject = "Er staan één of meer urendeclaraties klaar om goed te keuren"
 
     static func lastSent(_ r: StoreReader) throws -> [String: String] {
-        guard let json = try r.read(file) else { return [:] }
-        guard case .object(let o) = json else { throw RecordFile.damaged(r, file, "expected an object") }
-        return o.compactMapValues(\.stringValue)
+        try RecordFile.loadStringMap(file, from: r)
     }
 
     /// Works out what to send, and when not dry, stages the mails in the transaction.

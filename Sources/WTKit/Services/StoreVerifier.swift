@@ -10,7 +10,7 @@ public enum StoreVerifier {
 
     /// The checks of each kind of record, in order.
     static var checks: [(Store, inout Report) throws -> Void] {
-        [checkFiles, checkOrganisation, UserDirectory.verify, Accounts.verify, Outbox.verify, WorkVerifier.verify]
+        [checkFiles, checkSettings, checkOrganisation, UserDirectory.verify, Accounts.verify, Outbox.verify, WorkVerifier.verify]
     }
 
     public static func verify(_ store: Store) throws -> Report {
@@ -39,6 +39,13 @@ public enum StoreVerifier {
             }
         }
         try walk("")
+    }
+
+    /// Files that parse but must also have their shape: settings, counters, notification times.
+    static func checkSettings(_ store: Store, _ report: inout Report) throws {
+        attempt(&report) { _ = try Config.load(store) }
+        attempt(&report) { _ = try IdAllocator.load(store) }
+        attempt(&report) { _ = try Notifications.lastSent(store) }
     }
 
     static func attempt(_ report: inout Report, _ f: () throws -> Void) {

@@ -35,7 +35,18 @@ public enum AuditLog {
         // A clock set back (WT_NOW replaying an old cron run) must not put an entry
         // into an earlier month's file, where the chain would read it out of order.
         let file = max(fileName(for: at), head.file)
-        let offset = file == head.file ? head.size : (FileSystem.size(store.path(file)) ?? 0)
+        let offset: Int
+        if file == head.file {
+            // Appending never reads the log, but it must not write after a hole
+            // or into the middle of a log that was cut or added to.
+            let size = FileSystem.size(store.path(file))
+            guard size == head.size else {
+                throw store.damaged(file, "it is \(size.map { "\($0) bytes" } ?? "missing"), but \(headFile) says \(head.size) bytes")
+            }
+            offset = head.size
+        } else {
+            offset = FileSystem.size(store.path(file)) ?? 0
+        }
         var bytes: [UInt8] = []
         for e in entries {
             head.seq += 1
@@ -124,7 +135,7 @@ public enum AuditLog {
             }
         }
         if head.seq != seq || head.hash != prev {
-            problems.append("\(store.path(headFile)): the trail ends at entry \(seq) but the head names entry \(head.seq): the log was cut or edited")
+            problems.append("\(store.path(headFile)): the trail ends at entry \(seq) but the head names entry \(head.seq) in \(store.path(head.file)): the log was cut or edited")
         } else if head.seq > 0 && (head.file != lastFile || head.size != lastSize) {
             problems.append("\(store.path(headFile)): the trail's last file is \(lastFile) of \(lastSize) bytes, the head says \(head.file) of \(head.size)")
         }

@@ -38,6 +38,17 @@ public enum RecordFile {
         }
     }
 
+    /// A file that maps keys to names (an index, a table of times): an object
+    /// of strings, or damage. Empty when the file is absent.
+    public static func loadStringMap(_ rel: String, from reader: StoreReader) throws -> [String: String] {
+        guard let json = try reader.read(rel) else { return [:] }
+        guard case .object(let o) = json else { throw damaged(reader, rel, "expected an object") }
+        return try o.mapValues {
+            guard case .string(let s) = $0 else { throw damaged(reader, rel, "an entry is not a string") }
+            return s
+        }
+    }
+
     public static func save<R: StoredRecord>(_ records: [R], to rel: String, in tx: Transaction) {
         tx.write(rel, .object(["records": .array(records.map(\.stored))]))
     }
@@ -58,15 +69,26 @@ public enum IdAllocator {
     }
 
     public static func nextNumber(_ key: String, in tx: Transaction) throws -> Int {
-        var counters = try tx.read(file)?.objectValue ?? [:]
+        var counters = try load(tx)
         var next = counters["next"]?.objectValue ?? [:]
-        guard let current = next[key]?.intValue ?? (next[key] == nil ? 1 : nil) else {
-            throw RecordFile.damaged(tx, file, "counter \(key) is not a number")
-        }
+        let current = next[key]?.intValue ?? 1
         next[key] = .int(current + 1)
         counters["next"] = .object(next)
         tx.write(file, .object(counters))
         return current
+    }
+
+    /// The counters file, checked: an object whose `next` holds whole numbers.
+    /// Anything else is damage, never a reason to start counting at 1 again.
+    static func load(_ r: StoreReader) throws -> [String: JSON] {
+        guard let json = try r.read(file) else { return [:] }
+        guard case .object(let counters) = json else { throw RecordFile.damaged(r, file, "expected an object") }
+        guard let next = counters["next"] else { return counters }
+        guard case .object(let table) = next else { throw RecordFile.damaged(r, file, "\"next\" is not an object") }
+        for (key, value) in table where value.intValue == nil {
+            throw RecordFile.damaged(r, file, "counter \(key) is not a number")
+        }
+        return counters
     }
 
     /// The kind an id names, from its prefix: `d-1042` → `d`.

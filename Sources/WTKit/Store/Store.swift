@@ -90,7 +90,7 @@ public final class Store {
         }
         if schema > Store.schemaVersion {
             throw WTError.damaged(
-                "store \(root) has schema \(schema); this wt knows up to \(Store.schemaVersion)",
+                "store file \(path(Store.metaFile)) says schema \(schema); this wt knows up to \(Store.schemaVersion)",
                 hint: "use a newer wt with this store")
         }
         if schema < 1 {

@@ -107,11 +107,7 @@ public final class DeclarationSet {
     func clientKeys(_ client: String) throws -> [String: String] {
         if let k = keys[client] { return k }
         let rel = DeclarationSet.keysFile(client)
-        var k: [String: String] = [:]
-        if let json = try tx.read(rel) {
-            guard case .object(let o) = json else { throw RecordFile.damaged(tx, rel, "expected an object") }
-            k = o.compactMapValues(\.stringValue)
-        }
+        let k = try RecordFile.loadStringMap(rel, from: tx)
         keys[client] = k
         return k
     }

@@ -19,9 +19,7 @@ public enum Invoices {
     }
 
     static func index(_ year: Int, _ r: StoreReader) throws -> [String: String] {
-        guard let json = try r.read(indexFile(year)) else { return [:] }
-        guard case .object(let o) = json else { throw RecordFile.damaged(r, indexFile(year), "expected an object") }
-        return o.compactMapValues(\.stringValue)
+        try RecordFile.loadStringMap(indexFile(year), from: r)
     }
 
     public static func find(_ number: String, _ r: StoreReader, actor: Actor) throws -> Invoice {

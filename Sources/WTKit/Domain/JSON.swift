@@ -44,84 +44,126 @@ public extension JSON {
 
 public extension JSON {
     /// Compact, sorted keys: the form of the store's files and of `jsonl`.
-    func serialized() -> String {
-        var out = ""
-        out.reserveCapacity(256)
+    func serialized() -> String { String(decoding: serializedBytes(), as: UTF8.self) }
+
+    /// `serialized()` as UTF-8 bytes, without a detour through `String`: what
+    /// the store writes.
+    func serializedBytes() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
         write(into: &out, indent: nil, level: 0)
         return out
     }
 
     /// Indented with two spaces and sorted keys: the form of `--format json`.
     func pretty() -> String {
-        var out = ""
-        write(into: &out, indent: "  ", level: 0)
-        return out
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
+        write(into: &out, indent: 2, level: 0)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(into out: inout String, indent: String?, level: Int) {
+    // Bytes are appended to one array: appending to a `String` through its
+    // `unicodeScalars` view copied the whole string each time (quadratic).
+    private func write(into out: inout [UInt8], indent: Int?, level: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
+        case .null: JSON.append("null", to: &out)
+        case .bool(let b): JSON.append(b ? "true" : "false", to: &out)
+        case .int(let i): JSON.appendInt(i, to: &out)
         case .string(let s): JSON.writeString(s, into: &out)
         case .array(let a):
-            if a.isEmpty { out += "[]"; return }
-            out += "["
+            if a.isEmpty { JSON.append("[]", to: &out); return }
+            out.append(UInt8(ascii: "["))
             for (n, v) in a.enumerated() {
-                if n > 0 { out += "," }
-                if let indent { out += "\n" + String(repeating: indent, count: level + 1) }
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                if let indent { JSON.newline(&out, indent * (level + 1)) }
                 v.write(into: &out, indent: indent, level: level + 1)
             }
-            if let indent { out += "\n" + String(repeating: indent, count: level) }
-            out += "]"
+            if let indent { JSON.newline(&out, indent * level) }
+            out.append(UInt8(ascii: "]"))
         case .object(let o):
-            if o.isEmpty { out += "{}"; return }
-            out += "{"
-            for (n, key) in o.keys.sorted().enumerated() {
-                if n > 0 { out += "," }
-                if let indent { out += "\n" + String(repeating: indent, count: level + 1) }
+            if o.isEmpty { JSON.append("{}", to: &out); return }
+            out.append(UInt8(ascii: "{"))
+            for (n, (key, value)) in o.sorted(by: { $0.key < $1.key }).enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                if let indent { JSON.newline(&out, indent * (level + 1)) }
                 JSON.writeString(key, into: &out)
-                out += indent == nil ? ":" : ": "
-                o[key]!.write(into: &out, indent: indent, level: level + 1)
+                out.append(UInt8(ascii: ":"))
+                if indent != nil { out.append(UInt8(ascii: " ")) }
+                value.write(into: &out, indent: indent, level: level + 1)
             }
-            if let indent { out += "\n" + String(repeating: indent, count: level) }
-            out += "}"
+            if let indent { JSON.newline(&out, indent * level) }
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    static func writeString(_ s: String, into out: inout String) {
-        out += "\""
-        var plainStart = s.unicodeScalars.startIndex
-        let scalars = s.unicodeScalars
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
-            let c = scalars[i]
-            let escape: String?
-            switch c {
-            case "\"": escape = "\\\""
-            case "\\": escape = "\\\\"
-            case "\n": escape = "\\n"
-            case "\r": escape = "\\r"
-            case "\t": escape = "\\t"
-            case "\u{2028}": escape = "\\u2028"
-            case "\u{2029}": escape = "\\u2029"
-            default:
-                if c.value < 0x20 || c.value == 0x7F {
-                    let hex = String(c.value, radix: 16)
-                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    escape = nil
-                }
-            }
-            if let escape {
-                out.unicodeScalars.append(contentsOf: scalars[plainStart..<i])
-                out += escape
-                plainStart = scalars.index(after: i)
-            }
-            i = scalars.index(after: i)
+    private static func append(_ s: StaticString, to out: inout [UInt8]) {
+        s.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
+    private static func newline(_ out: inout [UInt8], _ spaces: Int) {
+        out.append(0x0A)
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: spaces))
+    }
+
+    private static func appendInt(_ i: Int, to out: inout [UInt8]) {
+        if i >= 0 && i < 10 { out.append(0x30 + UInt8(i)); return }
+        var digits: [UInt8] = []
+        var m = i.magnitude
+        while m > 0 {
+            digits.append(0x30 + UInt8(m % 10))
+            m /= 10
         }
-        out.unicodeScalars.append(contentsOf: scalars[plainStart..<scalars.endIndex])
-        out += "\""
+        if i < 0 { out.append(UInt8(ascii: "-")) }
+        out.append(contentsOf: digits.reversed())
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Escapes `"`, `\\`, control characters, DEL and U+2028/U+2029 (which
+    /// break JavaScript and some line-oriented tools); everything else is UTF-8 as is.
+    static func writeString(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { u in
+            var plain = 0
+            var i = 0
+            let n = u.count
+            while i < n {
+                let c = u[i]
+                var escape: StaticString?
+                var hex: UInt8?
+                var width = 1
+                switch c {
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0xE2 where i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9):
+                    escape = u[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    width = 3
+                default:
+                    if c < 0x20 || c == 0x7F { hex = c }
+                }
+                if escape == nil && hex == nil {
+                    i += 1
+                    continue
+                }
+                if plain < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[plain..<i])) }
+                if let escape {
+                    append(escape, to: &out)
+                } else if let h = hex {
+                    append("\\u00", to: &out)
+                    out.append(hexDigits[Int(h >> 4)])
+                    out.append(hexDigits[Int(h & 0xF)])
+                }
+                i += width
+                plain = i
+            }
+            if plain < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[plain..<n])) }
+        }
+        out.append(UInt8(ascii: "\""))
     }
 }
 
@@ -230,9 +272,11 @@ private struct JSONParser {
         if b[pos] == UInt8(ascii: "-") { negative = true; pos += 1 }
         let start = pos
         var v = 0
+        // Accumulated with the number's own sign, so Int.min parses too.
+        let sign = negative ? -1 : 1
         while pos < b.count, b[pos] >= 0x30, b[pos] <= 0x39 {
             let (m, o1) = v.multipliedReportingOverflow(by: 10)
-            let (s, o2) = m.addingReportingOverflow(Int(b[pos] - 0x30))
+            let (s, o2) = m.addingReportingOverflow(sign * Int(b[pos] - 0x30))
             guard !o1, !o2 else { throw fail("number out of range") }
             v = s
             pos += 1
@@ -242,7 +286,7 @@ private struct JSONParser {
         if pos < b.count, b[pos] == UInt8(ascii: ".") || b[pos] == UInt8(ascii: "e") || b[pos] == UInt8(ascii: "E") {
             throw fail("only whole numbers are allowed")
         }
-        return negative ? -v : v
+        return v
     }
 
     mutating func string() throws -> String {

@@ -278,7 +278,9 @@ public final class Transaction {
         var ops: [Journal.Op] = []
         for rel in order {
             if let json = staged[rel] {
-                ops.append(.write(path: rel, bytes: Array((json.serialized() + "\n").utf8)))
+                var bytes = json.serializedBytes()
+                bytes.append(0x0A)
+                ops.append(.write(path: rel, bytes: bytes))
             } else if let bytes = stagedBytes[rel] {
                 ops.append(.write(path: rel, bytes: bytes))
             }

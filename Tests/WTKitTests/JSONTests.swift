@@ -1,0 +1,166 @@
+import Foundation
+import XCTest
+
+@testable import WTKit
+
+/// The store's own JSON: what it accepts, what it refuses, and the exact bytes
+/// it writes (the store's files and `--format json` depend on them).
+final class JSONTests: XCTestCase {
+    func parse(_ s: String) throws -> JSON { try JSON.parse(s) }
+
+    func refuses(_ s: String, _ reason: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertThrowsError(try JSON.parse(s), "accepted \(s)", file: file, line: line) { e in
+            let r = (e as? JSONParseError)?.reason ?? "\(e)"
+            XCTAssertTrue(r.contains(reason), "\(s): \(r), expected \(reason)", file: file, line: line)
+        }
+    }
+
+    func testScalarsAndWhitespace() throws {
+        XCTAssertEqual(try parse(" \t\r\n null \n"), .null)
+        XCTAssertEqual(try parse("true"), .bool(true))
+        XCTAssertEqual(try parse("false"), .bool(false))
+        XCTAssertEqual(try parse("0"), .int(0))
+        XCTAssertEqual(try parse("-42"), .int(-42))
+        XCTAssertEqual(try parse("9223372036854775807"), .int(Int.max))
+        XCTAssertEqual(try parse("-9223372036854775808"), .int(Int.min))
+        XCTAssertEqual(try parse("-0"), .int(0))
+        XCTAssertEqual(try parse("\"\""), .string(""))
+        XCTAssertEqual(try parse("[]"), .array([]))
+        XCTAssertEqual(try parse("{}"), .object([:]))
+        XCTAssertEqual(try parse("[ 1 , [ ] , { } ]"), .array([.int(1), .array([]), .object([:])]))
+    }
+
+    func testOnlyWholeNumbers() {
+        refuses("1.5", "whole numbers")
+        refuses("1e3", "whole numbers")
+        refuses("2E1", "whole numbers")
+        refuses("01", "leading zero")
+        refuses("-", "expected digits")
+        refuses("+1", "unexpected character")
+        refuses("9223372036854775808", "out of range")
+        refuses("-9223372036854775809", "out of range")
+        refuses("[1,]", "unexpected character")
+    }
+
+    func testMalformedDocuments() {
+        refuses("", "end of input")
+        refuses("[1 2]", "expected ',' or ']'")
+        refuses("{\"a\" 1}", "expected ':'")
+        refuses("{\"a\":1,}", "expected a key")
+        refuses("{a:1}", "expected a key")
+        refuses("[1] x", "trailing characters")
+        refuses("nul", "invalid literal")
+        refuses("tru", "invalid literal")
+        refuses("\"abc", "unterminated string")
+        refuses("[", "end of input")
+        refuses("{\"a\":", "end of input")
+    }
+
+    func testDuplicateKeysAreRefused() {
+        refuses("{\"a\":1,\"a\":2}", "duplicate key \"a\"")
+        refuses("{\"x\":{\"b\":1,\"b\":1}}", "duplicate key \"b\"")
+    }
+
+    func testEscapes() throws {
+        XCTAssertEqual(try parse(#""\"\\\/\b\f\n\r\t""#), .string("\"\\/\u{08}\u{0C}\n\r\t"))
+        XCTAssertEqual(try parse(#""a\u0041\u00e9\u20AC""#), .string("aAé€"))
+        XCTAssertEqual(try parse(#""\u0000""#), .string("\u{0}"))
+        refuses(#""\x""#, "invalid escape")
+        refuses(#""\u12G4""#, "invalid \\u escape")
+        refuses(#""\u12""#, "end of input")
+        refuses("\"a\u{01}b\"", "control character")
+        refuses("\"a\nb\"", "control character")
+    }
+
+    func testUnicodeAndSurrogates() throws {
+        XCTAssertEqual(try parse("\"Ĳsselmonde – café 😀\""), .string("Ĳsselmonde – café 😀"))
+        XCTAssertEqual(try parse(#""\ud83d\ude00""#), .string("😀"))
+        XCTAssertEqual(try parse(#""x\uD834\uDD1Ey""#), .string("x𝄞y"))
+        refuses(#""\ud83d""#, "unpaired surrogate")
+        refuses(#""\ud83dx""#, "unpaired surrogate")
+        refuses(#""\ud83d\u0041""#, "unpaired surrogate")
+        refuses(#""\ude00""#, "unpaired surrogate")
+        XCTAssertThrowsError(try JSON.parse([0x22, 0xFF, 0x22]), "invalid UTF-8 is refused")
+        XCTAssertThrowsError(try JSON.parse([0x22, 0xC3, 0x22]), "a cut UTF-8 sequence is refused")
+        XCTAssertThrowsError(try JSON.parse([0x22, 0x5C, 0x6E, 0xED, 0xA0, 0x80, 0x22]), "an encoded surrogate is refused")
+    }
+
+    func testNesting() throws {
+        let deep = String(repeating: "[", count: 500) + String(repeating: "]", count: 500)
+        var v = try parse(deep)
+        var depth = 0
+        while case .array(let a) = v, let first = a.first {
+            v = first
+            depth += 1
+        }
+        XCTAssertEqual(depth, 499)
+        refuses(String(repeating: "[", count: 600) + String(repeating: "]", count: 600), "nesting too deep")
+        let o = try parse(#"{"a":{"b":[{"c":[1,{"d":null}]}]}}"#)
+        XCTAssertEqual(o["a"]?["b"]?.arrayValue?.first?["c"]?.arrayValue?.last?["d"], .null)
+    }
+
+    func testSerializedIsCompactSortedAndEscaped() {
+        let v: JSON = [
+            "b": [1, -20, true, false, nil], "a": "x\"y\\z\n\r\t\u{01}\u{7F}\u{2028}\u{2029}é😀", "C": [:], "aa": [],
+        ]
+        XCTAssertEqual(
+            v.serialized(),
+            #"{"C":{},"a":"x\"y\\z\n\r\t\u0001\u007f\u2028\u2029é😀","aa":[],"b":[1,-20,true,false,null]}"#)
+        XCTAssertEqual(v.serializedBytes(), Array(v.serialized().utf8))
+        XCTAssertEqual(JSON.int(Int.min).serialized(), "-9223372036854775808")
+        XCTAssertEqual(JSON.string("/").serialized(), #""/""#, "a slash is not escaped")
+    }
+
+    func testPrettyIsIndentedWithTwoSpaces() {
+        let v: JSON = ["b": [1, ["c": "d"]], "a": [], "e": [:]]
+        XCTAssertEqual(v.pretty(), "{\n  \"a\": [],\n  \"b\": [\n    1,\n    {\n      \"c\": \"d\"\n    }\n  ],\n  \"e\": {}\n}")
+    }
+
+    func testRoundTrips() throws {
+        let samples: [JSON] = [
+            .null, .bool(true), .int(Int.max), .int(Int.min), .string("\u{0}\u{1F}\u{7F}\u{80}\u{FFFF}\u{10FFFF}"),
+            ["records": [["id": "d-1", "lines": [["minutes": 480]], "comments": [], "invoice": nil]]],
+            .array((0..<300).map { .string(String(repeating: "é\"\\", count: $0 % 7)) }),
+        ]
+        for v in samples {
+            XCTAssertEqual(try JSON.parse(v.serializedBytes()), v)
+            XCTAssertEqual(try JSON.parse(v.pretty()), v)
+            XCTAssertEqual(try JSON.parse(v.serialized()).serialized(), v.serialized())
+        }
+        // Every scalar class survives, and agrees with Foundation's reading of our output.
+        var text = ""
+        for scalar in [0x00, 0x08, 0x1F, 0x20, 0x22, 0x5C, 0x7E, 0x7F, 0xA0, 0x7FF, 0x800, 0x2028, 0xD7FF, 0xE000, 0xFFFD, 0x10000, 0x10FFFF] {
+            text.unicodeScalars.append(Unicode.Scalar(UInt32(scalar))!)
+        }
+        let bytes = JSON.array([.string(text)]).serializedBytes()
+        XCTAssertEqual(try JSON.parse(bytes), .array([.string(text)]))
+        let foundation = try JSONSerialization.jsonObject(with: Data(bytes)) as? [String]
+        XCTAssertEqual(foundation, [text])
+    }
+
+    func testRandomDocumentsRoundTrip() throws {
+        let random = SeededRandomSource(seed: 8)
+        func make(_ depth: Int) -> JSON {
+            switch random.int(in: 0...(depth > 3 ? 3 : 5)) {
+            case 0: return .null
+            case 1: return .bool(random.int(in: 0...1) == 1)
+            case 2: return .int(random.int(in: -1_000_000...1_000_000))
+            case 3:
+                var s = ""
+                for _ in 0..<random.int(in: 0...12) {
+                    s.unicodeScalars.append(Unicode.Scalar(UInt32([0x0A, 0x22, 0x5C, 0x41, 0xE9, 0x1F600, 0x2028][random.int(in: 0...6)]))!)
+                }
+                return .string(s)
+            case 4: return .array((0..<random.int(in: 0...4)).map { _ in make(depth + 1) })
+            default:
+                var o: [String: JSON] = [:]
+                for i in 0..<random.int(in: 0...4) { o["k\(i)\(random.int(in: 0...9))"] = make(depth + 1) }
+                return .object(o)
+            }
+        }
+        for _ in 0..<300 {
+            let v = make(0)
+            XCTAssertEqual(try JSON.parse(v.serializedBytes()), v)
+        }
+    }
+}

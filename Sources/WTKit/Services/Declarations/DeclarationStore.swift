@@ -21,7 +21,41 @@ public final class DeclarationSet {
     private var index: [Int: [String: String]] = [:]
     private var dirtyIndex: Set<Int> = []
 
+    /// Index entries kept back for `writeIndex` (see `init(_:deferringIndex:)`).
+    public private(set) var deferredIndex: [String: String]?
+
     public init(_ tx: Transaction) { self.tx = tx }
+
+    /// For bulk loading (`wt init --sample large`): one transaction per client,
+    /// while declaration ids run in week order across all clients, so each
+    /// client would rewrite every index bucket. This set keeps its id → location
+    /// entries in `deferredIndex` instead (it must see every declaration it
+    /// touches added or put through it), and the caller writes them once with
+    /// `writeIndex`.
+    public init(_ tx: Transaction, deferringIndex: Bool) {
+        self.tx = tx
+        deferredIndex = deferringIndex ? [:] : nil
+    }
+
+    /// Merges id → location entries into the index buckets.
+    public static func writeIndex(_ entries: [String: String], in tx: Transaction) throws {
+        var buckets: [Int: [String: String]] = [:]
+        for (id, loc) in entries {
+            guard let b = bucket(id) else { throw WTError.failure("bad declaration id \(id)") }
+            buckets[b, default: [:]][id] = loc
+        }
+        for (b, batch) in buckets.sorted(by: { $0.key < $1.key }) {
+            var idx = try loadIndex(b, tx)
+            idx.merge(batch) { $1 }
+            tx.write(indexFile(b), .object(idx.mapValues { .string($0) }))
+        }
+    }
+
+    func location(of id: String) throws -> String? {
+        if let d = deferredIndex { return d[id] }
+        guard let b = DeclarationSet.bucket(id) else { return nil }
+        return try indexBucket(b)[id]
+    }
 
     static func openFile(_ client: String) -> String { "\(dir)/\(client)/open.json" }
     static func archiveFile(_ client: String, _ year: Int) -> String { "\(dir)/\(client)/\(year).json" }
@@ -95,7 +129,7 @@ public final class DeclarationSet {
     public func openDeclarations(client: String) throws -> [Declaration] { try partition("\(client)/open") }
 
     public func get(_ id: String) throws -> Declaration? {
-        guard let b = DeclarationSet.bucket(id), let loc = try indexBucket(b)[id] else { return nil }
+        guard let loc = try location(of: id) else { return nil }
         return try partition(loc).first { $0.id == id }
     }
 
@@ -118,9 +152,9 @@ public final class DeclarationSet {
 
     /// Adds a new declaration (the caller has checked it is the only one for its contract and week).
     public func add(_ d: Declaration) throws {
-        var k = try clientKeys(d.client)
-        k["\(d.contract)|\(d.week)"] = d.id
-        keys[d.client] = k
+        _ = try clientKeys(d.client)
+        // Mutated in place: a copy taken out of the dictionary would be copied whole on every add.
+        keys[d.client]!["\(d.contract)|\(d.week)"] = d.id
         dirtyKeys.insert(d.client)
         try put(d)
     }
@@ -129,22 +163,26 @@ public final class DeclarationSet {
     /// archive when its invoice changed.
     public func put(_ d: Declaration) throws {
         guard let b = DeclarationSet.bucket(d.id) else { throw WTError.failure("bad declaration id \(d.id)") }
-        var idx = try indexBucket(b)
         let newLoc = DeclarationSet.location(d)
-        if let oldLoc = idx[d.id], oldLoc != newLoc {
-            var old = try partition(oldLoc)
-            old.removeAll { $0.id == d.id }
-            partitions[oldLoc] = old
+        let oldLoc = try location(of: d.id)
+        if let oldLoc, oldLoc != newLoc {
+            _ = try partition(oldLoc)
+            partitions[oldLoc]!.removeAll { $0.id == d.id }
             dirty.insert(oldLoc)
         }
-        var p = try partition(newLoc)
-        if let i = p.firstIndex(where: { $0.id == d.id }) { p[i] = d } else { p.append(d) }
-        partitions[newLoc] = p
+        // In place, as above.
+        _ = try partition(newLoc)
+        if let i = partitions[newLoc]!.firstIndex(where: { $0.id == d.id }) { partitions[newLoc]![i] = d } else { partitions[newLoc]!.append(d) }
         dirty.insert(newLoc)
-        if idx[d.id] != newLoc {
-            idx[d.id] = newLoc
-            index[b] = idx
-            dirtyIndex.insert(b)
+        if oldLoc != newLoc {
+            if deferredIndex != nil {
+                deferredIndex![d.id] = newLoc
+            } else {
+                var idx = try indexBucket(b)
+                idx[d.id] = newLoc
+                index[b] = idx
+                dirtyIndex.insert(b)
+            }
         }
     }
 

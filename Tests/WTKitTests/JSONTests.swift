@@ -163,4 +163,77 @@ final class JSONTests: XCTestCase {
             XCTAssertEqual(try JSON.parse(v.serializedBytes()), v)
         }
     }
+
+    // MARK: parseRecords: checks the whole file, builds only what matches
+
+    func records(_ s: String, field: String = "id", _ values: Set<String>) throws -> [JSON] {
+        try JSON.parseRecords(Array(s.utf8), field: field, in: values)
+    }
+
+    func testParseRecordsBuildsOnlyTheMatches() throws {
+        let file = #"{"records":[{"id":"w-1","name":"A","tags":[1,{"x":null}]},{"id":"w-2","name":"B\u00e9"},{"name":"no id"},{"id":3},{"id":"w-3","name":"C"}]}"#
+        let all = try parse(file)["records"]!.arrayValue!
+        XCTAssertEqual(try records(file, ["w-1", "w-3"]), [all[0], all[4]])
+        XCTAssertEqual(try records(file, ["w-2"]), [all[1]])
+        XCTAssertEqual(try records(file, []), [])
+        XCTAssertEqual(try records(file, field: "name", ["Bé"]), [all[1]], "an escaped value matches by its text")
+        XCTAssertEqual(try records(#"{"other":[1],"records":[]}"#, ["x"]), [])
+        XCTAssertEqual(try records(#"{}"#, ["x"]), [])
+        XCTAssertEqual(try records(#"{"records":{"id":"x"}}"#, ["x"]), [], "records that are not an array hold nothing")
+        XCTAssertEqual(try records(#"[{"id":"x"}]"#, ["x"]), [], "another shape is parsed whole")
+    }
+
+    /// Whatever `parse` refuses, `parseRecords` refuses, also inside records it does not build.
+    func testParseRecordsRefusesWhatParseRefuses() {
+        let bad = [
+            #"{"records":[{"id":"a","id":"b"}]}"#,
+            #"{"records":[{"id":"x","n":{"k":1,"k":2}}]}"#,
+            #"{"records":[{"id":"x","k":1,"k":2}]}"#,
+            "{\"records\":[{\"id\":\"x\",\"K\":1,\"\u{212A}\":2}]}",
+            #"{"records":[{"id":"x","n":1.5}]}"#,
+            #"{"records":[{"id":"x","n":01}]}"#,
+            #"{"records":[{"id":"x","s":"\q"}]}"#,
+            #"{"records":[{"id":"x","s":"\ud800"}]}"#,
+            "{\"records\":[{\"id\":\"x\",\"s\":\"a\u{01}\"}]}",
+            #"{"records":[{"id":"x"},]}"#,
+            #"{"records":[{"id":"x"}],"records":[]}"#,
+            #"{"records":[{"id":"x"}]} x"#,
+            #"{"records":[{"id":"x" "n":1}]}"#,
+            #"{"records":[{"id":"x","n":[1 2]}]}"#,
+            #"{"records":[{"id":"x","n":tru}]}"#,
+            #"{"records":[{"id":"x"}"#,
+            #"{"records":[{"id":"x","s":"abc}]}"#,
+            "{\"records\":[" + String(repeating: "[", count: 600) + String(repeating: "]", count: 600) + "]}",
+        ]
+        for text in bad {
+            XCTAssertThrowsError(try parse(text), "parse accepts \(text)")
+            XCTAssertThrowsError(try records(text, ["y"]), "parseRecords accepts \(text)")
+            XCTAssertThrowsError(try records(text, ["x"]), "parseRecords accepts \(text)")
+        }
+        var invalidUTF8 = Array(#"{"records":[{"id":"x","s":""#.utf8)
+        invalidUTF8 += [0xC3, 0x28]
+        invalidUTF8 += Array(#""}]}"#.utf8)
+        XCTAssertThrowsError(try JSON.parse(invalidUTF8))
+        XCTAssertThrowsError(try JSON.parseRecords(invalidUTF8, field: "id", in: ["y"]))
+    }
+
+    func testParseRecordsAgreesWithParseOnRandomRecordFiles() throws {
+        let random = SeededRandomSource(seed: 11)
+        for _ in 0..<100 {
+            var records: [JSON] = []
+            for n in 0..<random.int(in: 0...20) {
+                var o: [String: JSON] = ["id": .string("r-\(random.int(in: 1...10))"), "n": .int(n)]
+                if random.int(in: 0...2) == 0 { o["s"] = .string("é\"\\\n😀 \u{2028}") }
+                if random.int(in: 0...3) == 0 { o["nested"] = ["a": [1, ["b": nil]], "id": "inner"] }
+                records.append(.object(o))
+            }
+            let file = JSON.object(["records": .array(records)])
+            let want: Set<String> = ["r-\(random.int(in: 1...10))", "r-\(random.int(in: 1...10))"]
+            for bytes in [file.serializedBytes(), Array(file.pretty().utf8)] {
+                XCTAssertEqual(
+                    try JSON.parseRecords(bytes, field: "id", in: want),
+                    records.filter { want.contains($0["id"]!.stringValue!) })
+            }
+        }
+    }
 }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A JSON value. The store's files and `--format json` are written from it, with
 /// sorted keys and no insignificant whitespace choices left to chance, so output
 /// is byte-for-byte deterministic.
@@ -191,6 +195,23 @@ public extension JSON {
     }
 
     static func parse(_ string: String) throws -> JSON { try parse(Array(string.utf8)) }
+
+    /// The records of a record file (`{"records": [...]}`) whose string field
+    /// `field` is one of `values`, in file order. The whole file is checked
+    /// exactly as `parse` checks it (syntax, UTF-8, escapes, duplicate keys,
+    /// whole numbers, nesting), but the records that do not match are only
+    /// scanned, not built: a command that needs 20 of 2,000 workers, or the
+    /// submitted declarations of a hot set, pays for reading bytes rather than
+    /// for building dictionaries. A file of another shape is parsed whole and
+    /// its records array filtered the same way.
+    static func parseRecords(_ bytes: [UInt8], field: String, in values: Set<String>) throws -> [JSON] {
+        let kept: [JSON]? = try bytes.withUnsafeBufferPointer { buf in
+            var p = JSONParser(buf)
+            return try p.records(field: Array(field.utf8), values: values)
+        }
+        if let kept { return kept }
+        return records(of: try parse(bytes), field: field, in: values)
+    }
 }
 
 private struct JSONParser {
@@ -365,6 +386,191 @@ private struct JSONParser {
             pos += 1
         }
         return v
+    }
+
+    // MARK: Scanning without building (parseRecords)
+
+    /// nil when the document is not an object with a `records` array.
+    mutating func records(field: [UInt8], values: Set<String>) throws -> [JSON]? {
+        skipSpace()
+        guard pos < b.count, b[pos] == UInt8(ascii: "{") else { return nil }
+        pos += 1
+        var kept: [JSON]?
+        var keys: [String] = []
+        skipSpace()
+        if pos < b.count, b[pos] == UInt8(ascii: "}") {
+            pos += 1
+        } else {
+            while true {
+                skipSpace()
+                guard pos < b.count, b[pos] == UInt8(ascii: "\"") else { throw fail("expected a key") }
+                let key = try string()
+                if keys.contains(key) { throw fail("duplicate key \"\(key)\"") }
+                keys.append(key)
+                skipSpace()
+                guard pos < b.count, b[pos] == UInt8(ascii: ":") else { throw fail("expected ':'") }
+                pos += 1
+                skipSpace()
+                if key == "records" && pos < b.count && b[pos] == UInt8(ascii: "[") {
+                    kept = try recordArray(field: field, values: values)
+                } else {
+                    try skip(depth: 1)
+                }
+                skipSpace()
+                guard pos < b.count else { throw fail("unexpected end of input") }
+                if b[pos] == UInt8(ascii: ",") { pos += 1; continue }
+                if b[pos] == UInt8(ascii: "}") { pos += 1; break }
+                throw fail("expected ',' or '}'")
+            }
+        }
+        skipSpace()
+        guard pos == b.count else { throw fail("trailing characters") }
+        return kept ?? (keys.contains("records") ? nil : [])
+    }
+
+    mutating func recordArray(field: [UInt8], values: Set<String>) throws -> [JSON] {
+        pos += 1
+        var kept: [JSON] = []
+        skipSpace()
+        if pos < b.count, b[pos] == UInt8(ascii: "]") { pos += 1; return kept }
+        while true {
+            skipSpace()
+            let start = pos
+            if let found = try skip(depth: 2, capture: field) {
+                if values.contains(found) {
+                    pos = start
+                    kept.append(try value(depth: 2))
+                }
+            }
+            skipSpace()
+            guard pos < b.count else { throw fail("unexpected end of input") }
+            if b[pos] == UInt8(ascii: ",") { pos += 1; continue }
+            if b[pos] == UInt8(ascii: "]") { pos += 1; return kept }
+            throw fail("expected ',' or ']'")
+        }
+    }
+
+    /// Checks one value as `value(depth:)` would, without building it. With
+    /// `capture`, returns the string value of that key when the value is an
+    /// object that has it.
+    @discardableResult
+    mutating func skip(depth: Int, capture: [UInt8]? = nil) throws -> String? {
+        guard depth < 512 else { throw fail("nesting too deep") }
+        guard pos < b.count else { throw fail("unexpected end of input") }
+        switch b[pos] {
+        case UInt8(ascii: "{"):
+            pos += 1
+            var captured: String?
+            // Key byte ranges, compared as bytes while every key is plain ASCII;
+            // otherwise as Strings, which is how a Dictionary tells keys apart.
+            var ranges: [(Int, Int)] = []
+            var special = false
+            skipSpace()
+            if pos < b.count, b[pos] == UInt8(ascii: "}") { pos += 1; return nil }
+            while true {
+                skipSpace()
+                guard pos < b.count, b[pos] == UInt8(ascii: "\"") else { throw fail("expected a key") }
+                let keyStart = pos
+                let plain = try skipString()
+                let range = (keyStart + 1, pos - 1)
+                if !plain { special = true }
+                if !special {
+                    for r in ranges where r.1 - r.0 == range.1 - range.0 && memcmp(b.baseAddress! + r.0, b.baseAddress! + range.0, range.1 - range.0) == 0 {
+                        pos = keyStart
+                        throw fail("duplicate key \"\(String(decoding: UnsafeBufferPointer(rebasing: b[range.0..<range.1]), as: UTF8.self))\"")
+                    }
+                }
+                ranges.append(range)
+                skipSpace()
+                guard pos < b.count, b[pos] == UInt8(ascii: ":") else { throw fail("expected ':'") }
+                pos += 1
+                skipSpace()
+                if let capture, plain, range.1 - range.0 == capture.count, pos < b.count, b[pos] == UInt8(ascii: "\""),
+                    capture.withUnsafeBufferPointer({ memcmp($0.baseAddress!, b.baseAddress! + range.0, capture.count) == 0 })
+                {
+                    captured = try string()
+                } else {
+                    try skip(depth: depth + 1)
+                }
+                skipSpace()
+                guard pos < b.count else { throw fail("unexpected end of input") }
+                if b[pos] == UInt8(ascii: ",") { pos += 1; continue }
+                if b[pos] == UInt8(ascii: "}") { pos += 1; break }
+                throw fail("expected ',' or '}'")
+            }
+            if special {
+                let end = pos
+                var seen = Set<String>()
+                for r in ranges {
+                    pos = r.0 - 1
+                    let key = try string()
+                    guard seen.insert(key).inserted else { pos = end; throw fail("duplicate key \"\(key)\"") }
+                }
+                pos = end
+            }
+            return captured
+        case UInt8(ascii: "["):
+            pos += 1
+            skipSpace()
+            if pos < b.count, b[pos] == UInt8(ascii: "]") { pos += 1; return nil }
+            while true {
+                skipSpace()
+                try skip(depth: depth + 1)
+                skipSpace()
+                guard pos < b.count else { throw fail("unexpected end of input") }
+                if b[pos] == UInt8(ascii: ",") { pos += 1; continue }
+                if b[pos] == UInt8(ascii: "]") { pos += 1; return nil }
+                throw fail("expected ',' or ']'")
+            }
+        case UInt8(ascii: "\""):
+            try skipString()
+        case UInt8(ascii: "t"): try literal("true")
+        case UInt8(ascii: "f"): try literal("false")
+        case UInt8(ascii: "n"): try literal("null")
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            _ = try integer()
+        default:
+            throw fail("unexpected character")
+        }
+        return nil
+    }
+
+    /// Checks a string as `string()` would; true when it is plain ASCII
+    /// without escapes (so its bytes are its characters).
+    @discardableResult
+    mutating func skipString() throws -> Bool {
+        let quote = pos
+        pos += 1
+        let segment = pos
+        var nonASCII = false
+        var plain = true
+        func checkSegment(_ end: Int) throws {
+            if nonASCII {
+                guard String(validating: UnsafeBufferPointer(rebasing: b[segment..<end]), as: UTF8.self) != nil else {
+                    throw fail("invalid UTF-8")
+                }
+            }
+        }
+        while pos < b.count {
+            let c = b[pos]
+            if c == UInt8(ascii: "\"") {
+                try checkSegment(pos)
+                pos += 1
+                return plain && !nonASCII
+            }
+            if c == UInt8(ascii: "\\") {
+                // Escapes are rare: check them the way string() does.
+                try checkSegment(pos)
+                plain = false
+                pos = quote
+                _ = try string()
+                return false
+            }
+            if c < 0x20 { throw fail("control character in string") }
+            if c >= 0x80 { nonASCII = true }
+            pos += 1
+        }
+        throw fail("unterminated string")
     }
 
     func decodeUTF8(_ from: Int, _ to: Int) throws -> String {

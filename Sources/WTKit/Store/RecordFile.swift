@@ -5,13 +5,36 @@ public protocol StoreReader: AnyObject {
     func exists(_ rel: String) -> Bool
     func list(_ relDir: String) -> [String]
     var storeRoot: String { get }
+    /// The records of a record file whose string `field` is one of `values`
+    /// (see `JSON.parseRecords`); [] when the file is absent.
+    func records(_ rel: String, field: String, in values: Set<String>) throws -> [JSON]
 }
 
 extension Store: StoreReader {
     public var storeRoot: String { root }
+
+    public func records(_ rel: String, field: String, in values: Set<String>) throws -> [JSON] {
+        if let cached = cache[rel] { return JSON.records(of: cached, field: field, in: values) }
+        guard let bytes = try FileSystem.read(path(rel)) else { return [] }
+        do { return try JSON.parseRecords(bytes, field: field, in: values) } catch { throw damaged(rel, "\(error)") }
+    }
 }
 
-extension Transaction: StoreReader {}
+extension Transaction: StoreReader {
+    public func records(_ rel: String, field: String, in values: Set<String>) throws -> [JSON] {
+        if deleted.contains(rel) { return [] }
+        if let s = staged[rel] { return JSON.records(of: s, field: field, in: values) }
+        return try store.records(rel, field: field, in: values)
+    }
+}
+
+extension JSON {
+    /// `parseRecords` on a document already parsed.
+    static func records(of json: JSON, field: String, in values: Set<String>) -> [JSON] {
+        guard case .array(let all)? = json["records"] else { return [] }
+        return all.filter { $0[field]?.stringValue.map(values.contains) ?? false }
+    }
+}
 
 /// A record kept in the store. `stored` is its full form on disk; `public`
 /// what output shows (never a secret).
@@ -33,6 +56,19 @@ public enum RecordFile {
         do {
             let file = try JSONReader(json, what: rel)
             return try file.array("records").map { try R(stored: JSONReader($0, what: rel)) }
+        } catch let e as JSONParseError {
+            throw damaged(reader, rel, e.reason)
+        }
+    }
+
+    /// Only the records whose string `field` is one of `values`: the rest of
+    /// the file is checked but not built (`JSON.parseRecords`).
+    public static func load<R: StoredRecord>(
+        _ rel: String, from reader: StoreReader, where field: String, in values: Set<String>, as: R.Type = R.self
+    ) throws -> [R] {
+        let records = try reader.records(rel, field: field, in: values)
+        do {
+            return try records.map { try R(stored: JSONReader($0, what: rel)) }
         } catch let e as JSONParseError {
             throw damaged(reader, rel, e.reason)
         }

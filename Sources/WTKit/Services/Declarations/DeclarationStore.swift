@@ -76,6 +76,11 @@ public final class DeclarationSet {
 
     public static func open(client: String, _ r: StoreReader) throws -> [Declaration] { try loadFile(openFile(client), r) }
 
+    /// A client's open declarations in these statuses, building only those.
+    public static func open(client: String, statuses: Set<DeclarationStatus>, _ r: StoreReader) throws -> [Declaration] {
+        try RecordFile.load(openFile(client), from: r, where: "status", in: Set(statuses.map(\.rawValue)))
+    }
+
     public static func archived(client: String, year: Int, _ r: StoreReader) throws -> [Declaration] {
         try loadFile(archiveFile(client, year), r)
     }

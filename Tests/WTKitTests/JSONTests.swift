@@ -236,4 +236,37 @@ final class JSONTests: XCTestCase {
             }
         }
     }
+
+    // MARK: value(key:) and countRecords: index lookups and counts without building
+
+    func testValueOfOneKeyReadsAnIndexWithoutBuildingIt() throws {
+        var big: [String: JSON] = [:]
+        for n in 1...5000 { big["d-\(n)"] = .string("cl-\(n % 7)/open") }
+        big["nested"] = ["a": [1, 2]]
+        let bytes = JSON.object(big).serializedBytes()
+        XCTAssertEqual(try JSON.value(bytes, key: "d-4096"), .string("cl-1/open"))
+        XCTAssertEqual(try JSON.value(bytes, key: "nested"), ["a": [1, 2]])
+        XCTAssertNil(try JSON.value(bytes, key: "d-9999"))
+        XCTAssertEqual(try JSON.value(Array(#"{"d\u002d1":"x","e":1}"#.utf8), key: "d-1"), .string("x"), "an escaped key is still found")
+        XCTAssertEqual(try JSON.value(Array("{\"caf\u{E9}\":1,\"k\":2}".utf8), key: "k"), .int(2))
+        XCTAssertNil(try JSON.value(Array("[1]".utf8), key: "k"))
+        // Whatever parse refuses, the lookup refuses, in a big object too.
+        var dup = bytes
+        dup.removeLast()
+        dup += Array(#","d-17":"x"}"#.utf8)
+        XCTAssertThrowsError(try JSON.parse(dup))
+        XCTAssertThrowsError(try JSON.value(dup, key: "d-1"))
+        XCTAssertThrowsError(try JSON.value(Array(#"{"a":1,"b":01}"#.utf8), key: "a"))
+        XCTAssertThrowsError(try JSON.value(Array(#"{"a":1} 2"#.utf8), key: "a"))
+        XCTAssertThrowsError(try JSON.value(Array("{\"K\":1,\"\u{212A}\":2}".utf8), key: "x"))
+    }
+
+    func testCountRecords() throws {
+        let file = Array(#"{"records":[{"client":"cl-1"},{"client":"cl-2"},{"client":"cl-1","x":[{}]},{"id":1}]}"#.utf8)
+        XCTAssertEqual(try JSON.countRecords(file, field: "client", in: nil), 4)
+        XCTAssertEqual(try JSON.countRecords(file, field: "client", in: ["cl-1"]), 2)
+        XCTAssertEqual(try JSON.countRecords(file, field: "client", in: ["cl-3"]), 0)
+        XCTAssertEqual(try JSON.countRecords(Array(#"{"records":[{"cl\u0069ent":"cl-1"}]}"#.utf8), field: "client", in: ["cl-1"]), 1)
+        XCTAssertThrowsError(try JSON.countRecords(Array(#"{"records":[{"client":"cl-1","client":"cl-1"}]}"#.utf8), field: "client", in: nil))
+    }
 }

@@ -60,7 +60,9 @@ enum DeclarationsCommands {
         try set.flush()
         try inv.commit(tx)
         try inv.deliver(messages)
-        try inv.done(message(changed), records: try rows(changed, tx), schema: Declaration.schema, many: many)
+        // A table prints only the message: do not read worker names for nothing.
+        let records = inv.globals.format == .table ? [] : try rows(changed, tx)
+        try inv.done(message(changed), records: records, schema: Declaration.schema, many: many)
     }
 
     static func listIds(_ ds: [Declaration]) -> String {

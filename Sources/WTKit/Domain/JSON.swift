@@ -186,15 +186,51 @@ public extension JSON {
     static func parse(_ bytes: [UInt8]) throws -> JSON {
         try bytes.withUnsafeBufferPointer { buf in
             var p = JSONParser(buf)
-            p.skipSpace()
-            let v = try p.value(depth: 0)
-            p.skipSpace()
-            guard p.pos == buf.count else { throw p.fail("trailing characters") }
-            return v
+            return try p.document()
         }
     }
 
     static func parse(_ string: String) throws -> JSON { try parse(Array(string.utf8)) }
+
+    /// How many records of a record file have `field` in `values` (every
+    /// record when nil), checking the file as `parseRecords` does, building none.
+    static func countRecords(_ bytes: [UInt8], field: String, in values: Set<String>?) throws -> Int {
+        let counted: [JSON]? = try bytes.withUnsafeBufferPointer { buf in
+            var p = JSONParser(buf)
+            return try p.records(field: Array(field.utf8), values: values, build: false)
+        }
+        if let counted { return counted.count }
+        guard case .array(let all)? = try parse(bytes)["records"] else { return 0 }
+        return values.map { v in all.filter { $0[field]?.stringValue.map(v.contains) ?? false }.count } ?? all.count
+    }
+
+    /// The value of one key of a top-level object (an index file), checking
+    /// the document as `parse` does but building only that value.
+    static func value(_ bytes: [UInt8], key: String) throws -> JSON? {
+        guard key.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x80 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) else {
+            return try parse(bytes)[key]
+        }
+        return try bytes.withUnsafeBufferPointer { buf -> JSON? in
+            var p = JSONParser(buf)
+            p.skipSpace()
+            guard p.pos < buf.count, buf[p.pos] == UInt8(ascii: "{") else {
+                p.pos = 0
+                return try p.document()[key]
+            }
+            let found = try p.skip(depth: 0, capture: Array(key.utf8), anyValue: true)
+            p.skipSpace()
+            guard p.pos == buf.count else { throw p.fail("trailing characters") }
+            guard let at = found else {
+                if p.uncertainCapture {
+                    p.pos = 0
+                    return try p.document()[key]
+                }
+                return nil
+            }
+            p.pos = at
+            return try p.value(depth: 1)
+        }
+    }
 
     /// The records of a record file (`{"records": [...]}`) whose string field
     /// `field` is one of `values`, in file order. The whole file is checked
@@ -214,12 +250,37 @@ public extension JSON {
     }
 }
 
+/// A key's bytes in the buffer being scanned, hashable without making a String.
+private struct KeyBytes: Hashable {
+    let base: UnsafePointer<UInt8>
+    let count: Int
+    init(_ b: UnsafeBufferPointer<UInt8>, _ r: (Int, Int)) {
+        base = b.baseAddress! + r.0
+        count = r.1 - r.0
+    }
+    func hash(into h: inout Hasher) { h.combine(bytes: UnsafeRawBufferPointer(start: base, count: count)) }
+    static func == (a: KeyBytes, b: KeyBytes) -> Bool { a.count == b.count && memcmp(a.base, b.base, a.count) == 0 }
+}
+
 private struct JSONParser {
     let b: UnsafeBufferPointer<UInt8>
     var pos = 0
+    /// Set when the object scanned with a `capture` had a key with escapes or
+    /// non-ASCII bytes, which a byte comparison cannot match: the caller then
+    /// builds that object to be sure.
+    var uncertainCapture = false
     init(_ b: UnsafeBufferPointer<UInt8>) { self.b = b }
 
     func fail(_ reason: String) -> JSONParseError { JSONParseError(offset: pos, reason: reason) }
+
+    /// The whole input as one value.
+    mutating func document() throws -> JSON {
+        skipSpace()
+        let v = try value(depth: 0)
+        skipSpace()
+        guard pos == b.count else { throw fail("trailing characters") }
+        return v
+    }
 
     mutating func skipSpace() {
         while pos < b.count {
@@ -391,7 +452,7 @@ private struct JSONParser {
     // MARK: Scanning without building (parseRecords)
 
     /// nil when the document is not an object with a `records` array.
-    mutating func records(field: [UInt8], values: Set<String>) throws -> [JSON]? {
+    mutating func records(field: [UInt8], values: Set<String>?, build: Bool = true) throws -> [JSON]? {
         skipSpace()
         guard pos < b.count, b[pos] == UInt8(ascii: "{") else { return nil }
         pos += 1
@@ -412,7 +473,7 @@ private struct JSONParser {
                 pos += 1
                 skipSpace()
                 if key == "records" && pos < b.count && b[pos] == UInt8(ascii: "[") {
-                    kept = try recordArray(field: field, values: values)
+                    kept = try recordArray(field: field, values: values, build: build)
                 } else {
                     try skip(depth: 1)
                 }
@@ -428,7 +489,9 @@ private struct JSONParser {
         return kept ?? (keys.contains("records") ? nil : [])
     }
 
-    mutating func recordArray(field: [UInt8], values: Set<String>) throws -> [JSON] {
+    /// With `build` false the matches are counted, as `.null`s, not built;
+    /// `values` nil matches every record.
+    mutating func recordArray(field: [UInt8], values: Set<String>?, build: Bool) throws -> [JSON] {
         pos += 1
         var kept: [JSON] = []
         skipSpace()
@@ -436,10 +499,27 @@ private struct JSONParser {
         while true {
             skipSpace()
             let start = pos
-            if let found = try skip(depth: 2, capture: field) {
-                if values.contains(found) {
+            uncertainCapture = false
+            let found = try skip(depth: 2, capture: field).map { p -> String in
+                let end = pos
+                pos = p
+                defer { pos = end }
+                return (try? string()) ?? ""
+            }
+            if found == nil && uncertainCapture && values != nil {
+                let end = pos
+                pos = start
+                let record = try value(depth: 2)
+                pos = end
+                if let v = record[String(decoding: field, as: UTF8.self)]?.stringValue, values!.contains(v) {
+                    kept.append(build ? record : .null)
+                }
+            } else if values == nil || found.map({ values!.contains($0) }) == true {
+                if build {
                     pos = start
                     kept.append(try value(depth: 2))
+                } else {
+                    kept.append(.null)
                 }
             }
             skipSpace()
@@ -454,16 +534,18 @@ private struct JSONParser {
     /// `capture`, returns the string value of that key when the value is an
     /// object that has it.
     @discardableResult
-    mutating func skip(depth: Int, capture: [UInt8]? = nil) throws -> String? {
+    mutating func skip(depth: Int, capture: [UInt8]? = nil, anyValue: Bool = false) throws -> Int? {
         guard depth < 512 else { throw fail("nesting too deep") }
         guard pos < b.count else { throw fail("unexpected end of input") }
         switch b[pos] {
         case UInt8(ascii: "{"):
             pos += 1
-            var captured: String?
-            // Key byte ranges, compared as bytes while every key is plain ASCII;
-            // otherwise as Strings, which is how a Dictionary tells keys apart.
+            var captured: Int?
+            // Key byte ranges, compared as bytes while every key is plain ASCII
+            // (pairwise for a record's dozen keys, hashed for an index's
+            // thousands); otherwise as Strings, as a Dictionary tells keys apart.
             var ranges: [(Int, Int)] = []
+            var hashed = Set<KeyBytes>()
             var special = false
             skipSpace()
             if pos < b.count, b[pos] == UInt8(ascii: "}") { pos += 1; return nil }
@@ -473,9 +555,21 @@ private struct JSONParser {
                 let keyStart = pos
                 let plain = try skipString()
                 let range = (keyStart + 1, pos - 1)
-                if !plain { special = true }
+                if !plain {
+                    special = true
+                    if capture != nil { uncertainCapture = true }
+                }
                 if !special {
-                    for r in ranges where r.1 - r.0 == range.1 - range.0 && memcmp(b.baseAddress! + r.0, b.baseAddress! + range.0, range.1 - range.0) == 0 {
+                    var duplicate = false
+                    if ranges.count < 16 {
+                        for r in ranges where r.1 - r.0 == range.1 - range.0 && memcmp(b.baseAddress! + r.0, b.baseAddress! + range.0, range.1 - range.0) == 0 {
+                            duplicate = true
+                        }
+                    } else {
+                        if hashed.isEmpty { for r in ranges { hashed.insert(KeyBytes(b, r)) } }
+                        duplicate = !hashed.insert(KeyBytes(b, range)).inserted
+                    }
+                    if duplicate {
                         pos = keyStart
                         throw fail("duplicate key \"\(String(decoding: UnsafeBufferPointer(rebasing: b[range.0..<range.1]), as: UTF8.self))\"")
                     }
@@ -485,10 +579,11 @@ private struct JSONParser {
                 guard pos < b.count, b[pos] == UInt8(ascii: ":") else { throw fail("expected ':'") }
                 pos += 1
                 skipSpace()
-                if let capture, plain, range.1 - range.0 == capture.count, pos < b.count, b[pos] == UInt8(ascii: "\""),
+                if let capture, plain, range.1 - range.0 == capture.count, pos < b.count, anyValue || b[pos] == UInt8(ascii: "\""),
                     capture.withUnsafeBufferPointer({ memcmp($0.baseAddress!, b.baseAddress! + range.0, capture.count) == 0 })
                 {
-                    captured = try string()
+                    captured = pos
+                    try skip(depth: depth + 1)
                 } else {
                     try skip(depth: depth + 1)
                 }

@@ -8,6 +8,10 @@ public protocol StoreReader: AnyObject {
     /// The records of a record file whose string `field` is one of `values`
     /// (see `JSON.parseRecords`); [] when the file is absent.
     func records(_ rel: String, field: String, in values: Set<String>) throws -> [JSON]
+    /// How many records of a record file have `field` in `values` (all when nil).
+    func countRecords(_ rel: String, field: String, in values: Set<String>?) throws -> Int
+    /// One key of a file holding an object (an index), building only its value.
+    func value(_ rel: String, key: String) throws -> JSON?
 }
 
 extension Store: StoreReader {
@@ -18,6 +22,18 @@ extension Store: StoreReader {
         guard let bytes = try FileSystem.read(path(rel)) else { return [] }
         do { return try JSON.parseRecords(bytes, field: field, in: values) } catch { throw damaged(rel, "\(error)") }
     }
+
+    public func countRecords(_ rel: String, field: String, in values: Set<String>?) throws -> Int {
+        if let cached = cache[rel] { return JSON.count(of: cached, field: field, in: values) }
+        guard let bytes = try FileSystem.read(path(rel)) else { return 0 }
+        do { return try JSON.countRecords(bytes, field: field, in: values) } catch { throw damaged(rel, "\(error)") }
+    }
+
+    public func value(_ rel: String, key: String) throws -> JSON? {
+        if let cached = cache[rel] { return cached[key] }
+        guard let bytes = try FileSystem.read(path(rel)) else { return nil }
+        do { return try JSON.value(bytes, key: key) } catch { throw damaged(rel, "\(error)") }
+    }
 }
 
 extension Transaction: StoreReader {
@@ -26,6 +42,18 @@ extension Transaction: StoreReader {
         if let s = staged[rel] { return JSON.records(of: s, field: field, in: values) }
         return try store.records(rel, field: field, in: values)
     }
+
+    public func countRecords(_ rel: String, field: String, in values: Set<String>?) throws -> Int {
+        if deleted.contains(rel) { return 0 }
+        if let s = staged[rel] { return JSON.count(of: s, field: field, in: values) }
+        return try store.countRecords(rel, field: field, in: values)
+    }
+
+    public func value(_ rel: String, key: String) throws -> JSON? {
+        if deleted.contains(rel) { return nil }
+        if let s = staged[rel] { return s[key] }
+        return try store.value(rel, key: key)
+    }
 }
 
 extension JSON {
@@ -33,6 +61,11 @@ extension JSON {
     static func records(of json: JSON, field: String, in values: Set<String>) -> [JSON] {
         guard case .array(let all)? = json["records"] else { return [] }
         return all.filter { $0[field]?.stringValue.map(values.contains) ?? false }
+    }
+
+    static func count(of json: JSON, field: String, in values: Set<String>?) -> Int {
+        guard let values else { return json["records"]?.arrayValue?.count ?? 0 }
+        return records(of: json, field: field, in: values).count
     }
 }
 

@@ -27,7 +27,23 @@ public enum Stats {
         return out
     }
 
+    /// One client's counters of one group, reading only that client's entry.
+    public static func counts(_ client: String, _ group: String, _ r: StoreReader) throws -> Counts {
+        guard let entry = try r.value(file, key: client) else { return [:] }
+        guard case .object(let groups) = entry else { throw RecordFile.damaged(r, file, "entry \(client) is not an object") }
+        guard let g = groups[group] else { return [:] }
+        guard case .object(let c) = g else { throw RecordFile.damaged(r, file, "entry \(client).\(group) is not an object") }
+        var out: Counts = [:]
+        for (k, v) in c {
+            guard case .int(let n) = v else { throw RecordFile.damaged(r, file, "entry \(client).\(group).\(k) is not a number") }
+            out[k] = n
+        }
+        return out
+    }
+
     public static func set(_ client: String, _ group: String, _ counts: Counts, in tx: Transaction) throws {
+        // Most changes leave the counters as they were: then only one entry is read.
+        if try self.counts(client, group, tx) == counts && !counts.isEmpty { return }
         var all = try load(tx)
         if all[client]?[group] == counts { return }
         all[client, default: [:]][group] = counts

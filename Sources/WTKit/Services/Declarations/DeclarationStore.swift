@@ -54,7 +54,8 @@ public final class DeclarationSet {
     func location(of id: String) throws -> String? {
         if let d = deferredIndex { return d[id] }
         guard let b = DeclarationSet.bucket(id) else { return nil }
-        return try indexBucket(b)[id]
+        if let loaded = index[b] { return loaded[id] }
+        return try DeclarationSet.indexed(id, bucket: b, tx)
     }
 
     static func openFile(_ client: String) -> String { "\(dir)/\(client)/open.json" }
@@ -104,10 +105,19 @@ public final class DeclarationSet {
         }
     }
 
+    /// One entry of an index bucket, reading the bucket without building it.
+    static func indexed(_ id: String, bucket b: Int, _ r: StoreReader) throws -> String? {
+        switch try r.value(indexFile(b), key: id) {
+        case nil: return nil
+        case .string(let loc)?: return loc
+        default: throw RecordFile.damaged(r, indexFile(b), "an entry is not a string")
+        }
+    }
+
     /// Finds one declaration by id through the index: reads one small index
     /// file and the one partition that holds it.
     public static func find(_ id: String, _ r: StoreReader) throws -> Declaration? {
-        guard let b = bucket(id), let loc = try loadIndex(b, r)[id] else { return nil }
+        guard let b = bucket(id), let loc = try indexed(id, bucket: b, r) else { return nil }
         let rel = file(ofLocation: loc)
         guard let d = try loadFile(rel, r).first(where: { $0.id == id }) else {
             throw RecordFile.damaged(r, indexFile(b), "\(id) should be in \(rel) but is not")
@@ -211,7 +221,7 @@ public final class DeclarationSet {
             tx.write(DeclarationSet.indexFile(b), .object((index[b] ?? [:]).mapValues { .string($0) }))
         }
         for client in touchedClients.sorted() {
-            var counts = try Stats.load(tx)[client]?["declarations"] ?? [:]
+            var counts = try Stats.counts(client, "declarations", tx)
             for s in DeclarationStatus.allCases { counts[s.rawValue] = 0 }
             for d in try partition("\(client)/open") { counts[d.status.rawValue, default: 0] += 1 }
             // Archived counts change only when declarations move in or out of the archive.

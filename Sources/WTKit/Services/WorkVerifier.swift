@@ -8,6 +8,14 @@ enum WorkVerifier {
         let workers = Set(((try? Organisation.workers(store)) ?? []).map(\.id))
         var stats: [String: [String: Stats.Counts]] = [:]
         StoreVerifier.attempt(&report) { stats = try Stats.load(store) }
+        var totals: [String: Stats.Counts]?
+        StoreVerifier.attempt(&report) { totals = try Stats.entry(Stats.totalKey, store) }
+        func nonZero(_ g: [String: Stats.Counts]) -> [String: Stats.Counts] {
+            g.mapValues { $0.filter { $0.value != 0 } }.filter { !$0.value.isEmpty }
+        }
+        if let totals, nonZero(totals) != nonZero(Stats.totals(stats)) {
+            report.problems.append("\(root)/\(Stats.file): the totals (\"\(Stats.totalKey)\") are not the sum of the clients' counters")
+        }
 
         var contracts: [Contract] = []
         StoreVerifier.attempt(&report) { contracts = try Contracts.all(store) }

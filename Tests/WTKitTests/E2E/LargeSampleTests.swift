@@ -77,6 +77,8 @@ final class LargeSampleTests: WTTestCase {
         }
         // A counter, an index entry, a key, an invoice's index entry, and a declaration moved out of its partition.
         damaged("stats.json", { $0.replacingOccurrences(of: "\"submitted\":", with: "\"submitted\":1") }, "stats.json")
+        damaged("stats.json", { $0.replacingOccurrences(of: "\"*\":{\"contracts\":{\"total\":100}", with: "\"*\":{\"contracts\":{\"total\":101}") },
+            "the totals")
         damaged("declarations/index/0.json", { $0.replacingOccurrences(of: "\"d-1\":\"", with: "\"d-1\":\"x") }, "d-1 is indexed")
         damaged("declarations/cl-1/keys.json", { text in
             let r = text.range(of: #""d-\d+""#, options: .regularExpression)!
@@ -86,5 +88,33 @@ final class LargeSampleTests: WTTestCase {
         damaged("invoices/index/\(year).json", { $0.replacingOccurrences(of: "\"cl-1\"", with: "\"cl-2\"") }, "is indexed under cl-2")
         damaged("declarations/cl-1/open.json", { $0.replacingOccurrences(of: "\"invoice\":null", with: "\"invoice\":\"WT1999-00001\"") },
             "belongs in declarations/cl-1/")
+    }
+
+    /// `wt status` reads the totals entry of stats.json; a store written before
+    /// it existed gets the same answer from the clients' entries, and the next
+    /// change writes the totals.
+    func testStatusReadsTheTotalsAndFallsBackWithoutThem() throws {
+        initStore(sample: "demo")
+        let before = expect(0, "status", "--json").out
+        let stats = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(readFile("stats.json").utf8)) as? [String: Any])
+        XCTAssertNotNil(stats["*"], "the demo sample writes the totals")
+        var old = stats
+        old["*"] = nil
+        writeFile("stats.json", String(decoding: try JSONSerialization.data(withJSONObject: old, options: [.sortedKeys]), as: UTF8.self))
+        XCTAssertEqual(expect(0, "status", "--json").out, before)
+        expect(0, "store", "verify")
+        expect(0, "clients", "add", "Nieuw BV")
+        expect(0, "departments", "add", "cl-2", "Hal")
+        expect(0, "workers", "add", "Piet Nieuw")
+        let worker = try XCTUnwrap(jsonArray(expect(0, "workers", "list", "--json")).last?["id"] as? String)
+        let dep = try XCTUnwrap(jsonArray(expect(0, "departments", "list", "--client", "cl-2", "--json")).first?["id"] as? String)
+        expect(0, "contracts", "add", "--worker", worker, "--department", dep, "--function", "Inpakker", "--start", "2026-11-30",
+            "--phase", "A", "--pay-rate", "15", "--bill-rate", "25")
+        let stats2 = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(readFile("stats.json").utf8)) as? [String: Any])
+        XCTAssertNotNil(stats2["*"], "the next change writes the totals again")
+        let after = jsonObject(expect(0, "status", "--json"))
+        XCTAssertEqual(after["contracts"] as? Int, 10)
+        XCTAssertEqual(after["departments"] as? Int, 2)
+        expect(0, "store", "verify")
     }
 }

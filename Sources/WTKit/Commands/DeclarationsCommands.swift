@@ -41,7 +41,7 @@ enum DeclarationsCommands {
 
     /// The record as printed: the stored fields plus the worker's name.
     static func rows(_ ds: [Declaration], _ r: StoreReader) throws -> [JSON] {
-        let names = Dictionary(try Organisation.workers(r).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = try Organisation.workerNames(Set(ds.map(\.worker)), r)
         return ds.map { d in
             guard case .object(var o) = d.stored else { return d.stored }
             o["workerName"] = JSON(names[d.worker])
@@ -60,7 +60,9 @@ enum DeclarationsCommands {
         try set.flush()
         try inv.commit(tx)
         try inv.deliver(messages)
-        try inv.done(message(changed), records: try rows(changed, tx), schema: Declaration.schema, many: many)
+        // A table prints only the message: do not read worker names for nothing.
+        let records = inv.globals.format == .table ? [] : try rows(changed, tx)
+        try inv.done(message(changed), records: records, schema: Declaration.schema, many: many)
     }
 
     static func listIds(_ ds: [Declaration]) -> String {

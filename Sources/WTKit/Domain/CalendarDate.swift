@@ -94,7 +94,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// Strictly `YYYY-MM-DD`: four digits, a hyphen, two, a hyphen, two; nothing around it.
     public static func parse(_ text: String) throws -> CalendarDate {
-        let shown = DomainText.quote(text)
+        var shown: String { DomainText.quote(text) }  // only on failure: this runs for every stored date
         let b = Array(text.utf8)
         let digitPositions = [0, 1, 2, 3, 5, 6, 8, 9]
         guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),

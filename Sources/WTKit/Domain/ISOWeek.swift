@@ -85,7 +85,7 @@ public struct ISOWeek: Sendable, Hashable, Comparable, Codable, CustomStringConv
 
     /// `2026-W48`, `2026W48` or `2026-w48` (one or two week digits).
     public static func parse(_ input: String) throws -> ISOWeek {
-        let shown = DomainText.quote(input)
+        var shown: String { DomainText.quote(input) }  // only on failure: this runs for every stored date
         var b = Array(DomainText.trim(input).utf8)
         let usage = WTError.usage("week \(shown): expected YYYY-Www, e.g. 2026-W48")
         guard b.count >= 6, b[0..<4].allSatisfy(DomainText.isASCIIDigit) else { throw usage }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A JSON value. The store's files and `--format json` are written from it, with
 /// sorted keys and no insignificant whitespace choices left to chance, so output
 /// is byte-for-byte deterministic.
@@ -44,84 +48,126 @@ public extension JSON {
 
 public extension JSON {
     /// Compact, sorted keys: the form of the store's files and of `jsonl`.
-    func serialized() -> String {
-        var out = ""
-        out.reserveCapacity(256)
+    func serialized() -> String { String(decoding: serializedBytes(), as: UTF8.self) }
+
+    /// `serialized()` as UTF-8 bytes, without a detour through `String`: what
+    /// the store writes.
+    func serializedBytes() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
         write(into: &out, indent: nil, level: 0)
         return out
     }
 
     /// Indented with two spaces and sorted keys: the form of `--format json`.
     func pretty() -> String {
-        var out = ""
-        write(into: &out, indent: "  ", level: 0)
-        return out
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
+        write(into: &out, indent: 2, level: 0)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(into out: inout String, indent: String?, level: Int) {
+    // Bytes are appended to one array: appending to a `String` through its
+    // `unicodeScalars` view copied the whole string each time (quadratic).
+    private func write(into out: inout [UInt8], indent: Int?, level: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
+        case .null: JSON.append("null", to: &out)
+        case .bool(let b): JSON.append(b ? "true" : "false", to: &out)
+        case .int(let i): JSON.appendInt(i, to: &out)
         case .string(let s): JSON.writeString(s, into: &out)
         case .array(let a):
-            if a.isEmpty { out += "[]"; return }
-            out += "["
+            if a.isEmpty { JSON.append("[]", to: &out); return }
+            out.append(UInt8(ascii: "["))
             for (n, v) in a.enumerated() {
-                if n > 0 { out += "," }
-                if let indent { out += "\n" + String(repeating: indent, count: level + 1) }
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                if let indent { JSON.newline(&out, indent * (level + 1)) }
                 v.write(into: &out, indent: indent, level: level + 1)
             }
-            if let indent { out += "\n" + String(repeating: indent, count: level) }
-            out += "]"
+            if let indent { JSON.newline(&out, indent * level) }
+            out.append(UInt8(ascii: "]"))
         case .object(let o):
-            if o.isEmpty { out += "{}"; return }
-            out += "{"
-            for (n, key) in o.keys.sorted().enumerated() {
-                if n > 0 { out += "," }
-                if let indent { out += "\n" + String(repeating: indent, count: level + 1) }
+            if o.isEmpty { JSON.append("{}", to: &out); return }
+            out.append(UInt8(ascii: "{"))
+            for (n, (key, value)) in o.sorted(by: { $0.key < $1.key }).enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                if let indent { JSON.newline(&out, indent * (level + 1)) }
                 JSON.writeString(key, into: &out)
-                out += indent == nil ? ":" : ": "
-                o[key]!.write(into: &out, indent: indent, level: level + 1)
+                out.append(UInt8(ascii: ":"))
+                if indent != nil { out.append(UInt8(ascii: " ")) }
+                value.write(into: &out, indent: indent, level: level + 1)
             }
-            if let indent { out += "\n" + String(repeating: indent, count: level) }
-            out += "}"
+            if let indent { JSON.newline(&out, indent * level) }
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    static func writeString(_ s: String, into out: inout String) {
-        out += "\""
-        var plainStart = s.unicodeScalars.startIndex
-        let scalars = s.unicodeScalars
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
-            let c = scalars[i]
-            let escape: String?
-            switch c {
-            case "\"": escape = "\\\""
-            case "\\": escape = "\\\\"
-            case "\n": escape = "\\n"
-            case "\r": escape = "\\r"
-            case "\t": escape = "\\t"
-            case "\u{2028}": escape = "\\u2028"
-            case "\u{2029}": escape = "\\u2029"
-            default:
-                if c.value < 0x20 || c.value == 0x7F {
-                    let hex = String(c.value, radix: 16)
-                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    escape = nil
-                }
-            }
-            if let escape {
-                out.unicodeScalars.append(contentsOf: scalars[plainStart..<i])
-                out += escape
-                plainStart = scalars.index(after: i)
-            }
-            i = scalars.index(after: i)
+    private static func append(_ s: StaticString, to out: inout [UInt8]) {
+        s.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
+    private static func newline(_ out: inout [UInt8], _ spaces: Int) {
+        out.append(0x0A)
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: spaces))
+    }
+
+    private static func appendInt(_ i: Int, to out: inout [UInt8]) {
+        if i >= 0 && i < 10 { out.append(0x30 + UInt8(i)); return }
+        var digits: [UInt8] = []
+        var m = i.magnitude
+        while m > 0 {
+            digits.append(0x30 + UInt8(m % 10))
+            m /= 10
         }
-        out.unicodeScalars.append(contentsOf: scalars[plainStart..<scalars.endIndex])
-        out += "\""
+        if i < 0 { out.append(UInt8(ascii: "-")) }
+        out.append(contentsOf: digits.reversed())
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Escapes `"`, `\\`, control characters, DEL and U+2028/U+2029 (which
+    /// break JavaScript and some line-oriented tools); everything else is UTF-8 as is.
+    static func writeString(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { u in
+            var plain = 0
+            var i = 0
+            let n = u.count
+            while i < n {
+                let c = u[i]
+                var escape: StaticString?
+                var hex: UInt8?
+                var width = 1
+                switch c {
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0xE2 where i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9):
+                    escape = u[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    width = 3
+                default:
+                    if c < 0x20 || c == 0x7F { hex = c }
+                }
+                if escape == nil && hex == nil {
+                    i += 1
+                    continue
+                }
+                if plain < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[plain..<i])) }
+                if let escape {
+                    append(escape, to: &out)
+                } else if let h = hex {
+                    append("\\u00", to: &out)
+                    out.append(hexDigits[Int(h >> 4)])
+                    out.append(hexDigits[Int(h & 0xF)])
+                }
+                i += width
+                plain = i
+            }
+            if plain < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[plain..<n])) }
+        }
+        out.append(UInt8(ascii: "\""))
     }
 }
 
@@ -140,23 +186,101 @@ public extension JSON {
     static func parse(_ bytes: [UInt8]) throws -> JSON {
         try bytes.withUnsafeBufferPointer { buf in
             var p = JSONParser(buf)
-            p.skipSpace()
-            let v = try p.value(depth: 0)
-            p.skipSpace()
-            guard p.pos == buf.count else { throw p.fail("trailing characters") }
-            return v
+            return try p.document()
         }
     }
 
     static func parse(_ string: String) throws -> JSON { try parse(Array(string.utf8)) }
+
+    /// How many records of a record file have `field` in `values` (every
+    /// record when nil), checking the file as `parseRecords` does, building none.
+    static func countRecords(_ bytes: [UInt8], field: String, in values: Set<String>?) throws -> Int {
+        let counted: [JSON]? = try bytes.withUnsafeBufferPointer { buf in
+            var p = JSONParser(buf)
+            return try p.records(field: Array(field.utf8), values: values, build: false)
+        }
+        if let counted { return counted.count }
+        guard case .array(let all)? = try parse(bytes)["records"] else { return 0 }
+        return values.map { v in all.filter { $0[field]?.stringValue.map(v.contains) ?? false }.count } ?? all.count
+    }
+
+    /// The value of one key of a top-level object (an index file), checking
+    /// the document as `parse` does but building only that value.
+    static func value(_ bytes: [UInt8], key: String) throws -> JSON? {
+        guard key.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x80 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) else {
+            return try parse(bytes)[key]
+        }
+        return try bytes.withUnsafeBufferPointer { buf -> JSON? in
+            var p = JSONParser(buf)
+            p.skipSpace()
+            guard p.pos < buf.count, buf[p.pos] == UInt8(ascii: "{") else {
+                p.pos = 0
+                return try p.document()[key]
+            }
+            let found = try p.skip(depth: 0, capture: Array(key.utf8), anyValue: true)
+            p.skipSpace()
+            guard p.pos == buf.count else { throw p.fail("trailing characters") }
+            guard let at = found else {
+                if p.uncertainCapture {
+                    p.pos = 0
+                    return try p.document()[key]
+                }
+                return nil
+            }
+            p.pos = at
+            return try p.value(depth: 1)
+        }
+    }
+
+    /// The records of a record file (`{"records": [...]}`) whose string field
+    /// `field` is one of `values`, in file order. The whole file is checked
+    /// exactly as `parse` checks it (syntax, UTF-8, escapes, duplicate keys,
+    /// whole numbers, nesting), but the records that do not match are only
+    /// scanned, not built: a command that needs 20 of 2,000 workers, or the
+    /// submitted declarations of a hot set, pays for reading bytes rather than
+    /// for building dictionaries. A file of another shape is parsed whole and
+    /// its records array filtered the same way.
+    static func parseRecords(_ bytes: [UInt8], field: String, in values: Set<String>) throws -> [JSON] {
+        let kept: [JSON]? = try bytes.withUnsafeBufferPointer { buf in
+            var p = JSONParser(buf)
+            return try p.records(field: Array(field.utf8), values: values)
+        }
+        if let kept { return kept }
+        return records(of: try parse(bytes), field: field, in: values)
+    }
+}
+
+/// A key's bytes in the buffer being scanned, hashable without making a String.
+private struct KeyBytes: Hashable {
+    let base: UnsafePointer<UInt8>
+    let count: Int
+    init(_ b: UnsafeBufferPointer<UInt8>, _ r: (Int, Int)) {
+        base = b.baseAddress! + r.0
+        count = r.1 - r.0
+    }
+    func hash(into h: inout Hasher) { h.combine(bytes: UnsafeRawBufferPointer(start: base, count: count)) }
+    static func == (a: KeyBytes, b: KeyBytes) -> Bool { a.count == b.count && memcmp(a.base, b.base, a.count) == 0 }
 }
 
 private struct JSONParser {
     let b: UnsafeBufferPointer<UInt8>
     var pos = 0
+    /// Set when the object scanned with a `capture` had a key with escapes or
+    /// non-ASCII bytes, which a byte comparison cannot match: the caller then
+    /// builds that object to be sure.
+    var uncertainCapture = false
     init(_ b: UnsafeBufferPointer<UInt8>) { self.b = b }
 
     func fail(_ reason: String) -> JSONParseError { JSONParseError(offset: pos, reason: reason) }
+
+    /// The whole input as one value.
+    mutating func document() throws -> JSON {
+        skipSpace()
+        let v = try value(depth: 0)
+        skipSpace()
+        guard pos == b.count else { throw fail("trailing characters") }
+        return v
+    }
 
     mutating func skipSpace() {
         while pos < b.count {
@@ -230,9 +354,11 @@ private struct JSONParser {
         if b[pos] == UInt8(ascii: "-") { negative = true; pos += 1 }
         let start = pos
         var v = 0
+        // Accumulated with the number's own sign, so Int.min parses too.
+        let sign = negative ? -1 : 1
         while pos < b.count, b[pos] >= 0x30, b[pos] <= 0x39 {
             let (m, o1) = v.multipliedReportingOverflow(by: 10)
-            let (s, o2) = m.addingReportingOverflow(Int(b[pos] - 0x30))
+            let (s, o2) = m.addingReportingOverflow(sign * Int(b[pos] - 0x30))
             guard !o1, !o2 else { throw fail("number out of range") }
             v = s
             pos += 1
@@ -242,7 +368,7 @@ private struct JSONParser {
         if pos < b.count, b[pos] == UInt8(ascii: ".") || b[pos] == UInt8(ascii: "e") || b[pos] == UInt8(ascii: "E") {
             throw fail("only whole numbers are allowed")
         }
-        return negative ? -v : v
+        return v
     }
 
     mutating func string() throws -> String {
@@ -321,6 +447,225 @@ private struct JSONParser {
             pos += 1
         }
         return v
+    }
+
+    // MARK: Scanning without building (parseRecords)
+
+    /// nil when the document is not an object with a `records` array.
+    mutating func records(field: [UInt8], values: Set<String>?, build: Bool = true) throws -> [JSON]? {
+        skipSpace()
+        guard pos < b.count, b[pos] == UInt8(ascii: "{") else { return nil }
+        pos += 1
+        var kept: [JSON]?
+        var keys: [String] = []
+        skipSpace()
+        if pos < b.count, b[pos] == UInt8(ascii: "}") {
+            pos += 1
+        } else {
+            while true {
+                skipSpace()
+                guard pos < b.count, b[pos] == UInt8(ascii: "\"") else { throw fail("expected a key") }
+                let key = try string()
+                if keys.contains(key) { throw fail("duplicate key \"\(key)\"") }
+                keys.append(key)
+                skipSpace()
+                guard pos < b.count, b[pos] == UInt8(ascii: ":") else { throw fail("expected ':'") }
+                pos += 1
+                skipSpace()
+                if key == "records" && pos < b.count && b[pos] == UInt8(ascii: "[") {
+                    kept = try recordArray(field: field, values: values, build: build)
+                } else {
+                    try skip(depth: 1)
+                }
+                skipSpace()
+                guard pos < b.count else { throw fail("unexpected end of input") }
+                if b[pos] == UInt8(ascii: ",") { pos += 1; continue }
+                if b[pos] == UInt8(ascii: "}") { pos += 1; break }
+                throw fail("expected ',' or '}'")
+            }
+        }
+        skipSpace()
+        guard pos == b.count else { throw fail("trailing characters") }
+        return kept ?? (keys.contains("records") ? nil : [])
+    }
+
+    /// With `build` false the matches are counted, as `.null`s, not built;
+    /// `values` nil matches every record.
+    mutating func recordArray(field: [UInt8], values: Set<String>?, build: Bool) throws -> [JSON] {
+        pos += 1
+        var kept: [JSON] = []
+        skipSpace()
+        if pos < b.count, b[pos] == UInt8(ascii: "]") { pos += 1; return kept }
+        while true {
+            skipSpace()
+            let start = pos
+            uncertainCapture = false
+            let found = try skip(depth: 2, capture: field).map { p -> String in
+                let end = pos
+                pos = p
+                defer { pos = end }
+                return (try? string()) ?? ""
+            }
+            if found == nil && uncertainCapture && values != nil {
+                let end = pos
+                pos = start
+                let record = try value(depth: 2)
+                pos = end
+                if let v = record[String(decoding: field, as: UTF8.self)]?.stringValue, values!.contains(v) {
+                    kept.append(build ? record : .null)
+                }
+            } else if values == nil || found.map({ values!.contains($0) }) == true {
+                if build {
+                    pos = start
+                    kept.append(try value(depth: 2))
+                } else {
+                    kept.append(.null)
+                }
+            }
+            skipSpace()
+            guard pos < b.count else { throw fail("unexpected end of input") }
+            if b[pos] == UInt8(ascii: ",") { pos += 1; continue }
+            if b[pos] == UInt8(ascii: "]") { pos += 1; return kept }
+            throw fail("expected ',' or ']'")
+        }
+    }
+
+    /// Checks one value as `value(depth:)` would, without building it. With
+    /// `capture`, returns the string value of that key when the value is an
+    /// object that has it.
+    @discardableResult
+    mutating func skip(depth: Int, capture: [UInt8]? = nil, anyValue: Bool = false) throws -> Int? {
+        guard depth < 512 else { throw fail("nesting too deep") }
+        guard pos < b.count else { throw fail("unexpected end of input") }
+        switch b[pos] {
+        case UInt8(ascii: "{"):
+            pos += 1
+            var captured: Int?
+            // Key byte ranges, compared as bytes while every key is plain ASCII
+            // (pairwise for a record's dozen keys, hashed for an index's
+            // thousands); otherwise as Strings, as a Dictionary tells keys apart.
+            var ranges: [(Int, Int)] = []
+            var hashed = Set<KeyBytes>()
+            var special = false
+            skipSpace()
+            if pos < b.count, b[pos] == UInt8(ascii: "}") { pos += 1; return nil }
+            while true {
+                skipSpace()
+                guard pos < b.count, b[pos] == UInt8(ascii: "\"") else { throw fail("expected a key") }
+                let keyStart = pos
+                let plain = try skipString()
+                let range = (keyStart + 1, pos - 1)
+                if !plain {
+                    special = true
+                    if capture != nil { uncertainCapture = true }
+                }
+                if !special {
+                    var duplicate = false
+                    if ranges.count < 16 {
+                        for r in ranges where r.1 - r.0 == range.1 - range.0 && memcmp(b.baseAddress! + r.0, b.baseAddress! + range.0, range.1 - range.0) == 0 {
+                            duplicate = true
+                        }
+                    } else {
+                        if hashed.isEmpty { for r in ranges { hashed.insert(KeyBytes(b, r)) } }
+                        duplicate = !hashed.insert(KeyBytes(b, range)).inserted
+                    }
+                    if duplicate {
+                        pos = keyStart
+                        throw fail("duplicate key \"\(String(decoding: UnsafeBufferPointer(rebasing: b[range.0..<range.1]), as: UTF8.self))\"")
+                    }
+                }
+                ranges.append(range)
+                skipSpace()
+                guard pos < b.count, b[pos] == UInt8(ascii: ":") else { throw fail("expected ':'") }
+                pos += 1
+                skipSpace()
+                if let capture, plain, range.1 - range.0 == capture.count, pos < b.count, anyValue || b[pos] == UInt8(ascii: "\""),
+                    capture.withUnsafeBufferPointer({ memcmp($0.baseAddress!, b.baseAddress! + range.0, capture.count) == 0 })
+                {
+                    captured = pos
+                    try skip(depth: depth + 1)
+                } else {
+                    try skip(depth: depth + 1)
+                }
+                skipSpace()
+                guard pos < b.count else { throw fail("unexpected end of input") }
+                if b[pos] == UInt8(ascii: ",") { pos += 1; continue }
+                if b[pos] == UInt8(ascii: "}") { pos += 1; break }
+                throw fail("expected ',' or '}'")
+            }
+            if special {
+                let end = pos
+                var seen = Set<String>()
+                for r in ranges {
+                    pos = r.0 - 1
+                    let key = try string()
+                    guard seen.insert(key).inserted else { pos = end; throw fail("duplicate key \"\(key)\"") }
+                }
+                pos = end
+            }
+            return captured
+        case UInt8(ascii: "["):
+            pos += 1
+            skipSpace()
+            if pos < b.count, b[pos] == UInt8(ascii: "]") { pos += 1; return nil }
+            while true {
+                skipSpace()
+                try skip(depth: depth + 1)
+                skipSpace()
+                guard pos < b.count else { throw fail("unexpected end of input") }
+                if b[pos] == UInt8(ascii: ",") { pos += 1; continue }
+                if b[pos] == UInt8(ascii: "]") { pos += 1; return nil }
+                throw fail("expected ',' or ']'")
+            }
+        case UInt8(ascii: "\""):
+            try skipString()
+        case UInt8(ascii: "t"): try literal("true")
+        case UInt8(ascii: "f"): try literal("false")
+        case UInt8(ascii: "n"): try literal("null")
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            _ = try integer()
+        default:
+            throw fail("unexpected character")
+        }
+        return nil
+    }
+
+    /// Checks a string as `string()` would; true when it is plain ASCII
+    /// without escapes (so its bytes are its characters).
+    @discardableResult
+    mutating func skipString() throws -> Bool {
+        let quote = pos
+        pos += 1
+        let segment = pos
+        var nonASCII = false
+        var plain = true
+        func checkSegment(_ end: Int) throws {
+            if nonASCII {
+                guard String(validating: UnsafeBufferPointer(rebasing: b[segment..<end]), as: UTF8.self) != nil else {
+                    throw fail("invalid UTF-8")
+                }
+            }
+        }
+        while pos < b.count {
+            let c = b[pos]
+            if c == UInt8(ascii: "\"") {
+                try checkSegment(pos)
+                pos += 1
+                return plain && !nonASCII
+            }
+            if c == UInt8(ascii: "\\") {
+                // Escapes are rare: check them the way string() does.
+                try checkSegment(pos)
+                plain = false
+                pos = quote
+                _ = try string()
+                return false
+            }
+            if c < 0x20 { throw fail("control character in string") }
+            if c >= 0x80 { nonASCII = true }
+            pos += 1
+        }
+        throw fail("unterminated string")
     }
 
     func decodeUTF8(_ from: Int, _ to: Int) throws -> String {

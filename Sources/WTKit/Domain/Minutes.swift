@@ -22,7 +22,7 @@ public struct Minutes: Sendable, Hashable, Comparable, Codable, CustomStringConv
     /// colon come exactly two digits, 00 to 59. Negative values and more than 999 hours are
     /// refused; whether a day holds at most 24:00 is `checkDay()`'s rule.
     public static func parse(_ input: String) throws -> Minutes {
-        let shown = DomainText.quote(input)
+        var shown: String { DomainText.quote(input) }  // only on failure: this runs for every stored date
         let text = Substring(DomainText.trim(input))
         if text.isEmpty {
             throw WTError.usage("hours \(shown): empty; expected hours like 7:30, 7.5 or 7,5")

@@ -17,7 +17,7 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
     /// decimal separator; thousands separators are refused, since `1.234` means 1234 to a Dutch
     /// reader and 1.234 to an English one. At most 2 decimals.
     public static func parse(_ input: String) throws -> Money {
-        let shown = DomainText.quote(input)
+        var shown: String { DomainText.quote(input) }  // only on failure: this runs for every stored date
         var rest = Substring(DomainText.trim(input))
         if rest.isEmpty {
             throw WTError.usage("amount \(shown): empty; expected euros like 12,50 or 12.50")

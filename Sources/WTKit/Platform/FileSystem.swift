@@ -72,11 +72,23 @@ public enum FileSystem {
 
     /// Creates or truncates `path` with mode 0600, writes, and fsyncs it.
     public static func writeDurably(_ path: String, _ bytes: [UInt8]) throws {
+        try writeFile(path, bytes, sync: true)
+    }
+
+    /// Writes a file (0600), fsyncing it when `sync`.
+    public static func writeFile(_ path: String, _ bytes: [UInt8], sync: Bool) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw WTError.failure(errorText(path, "cannot create")) }
         defer { close(fd) }
         try writeAll(fd, bytes, path: path)
-        guard fsync(fd) == 0 else { throw WTError.failure(errorText(path, "cannot fsync")) }
+        guard !sync || fsync(fd) == 0 else { throw WTError.failure(errorText(path, "cannot fsync")) }
+    }
+
+    /// Flushes everything written so far to disk (sync(2): Glibc's module does
+    /// not offer syncfs), then fsyncs `directory` for good measure.
+    public static func syncAll(_ directory: String) throws {
+        Glibc.sync()
+        try fsyncDirectory(directory)
     }
 
     /// Truncates to `offset` and appends: repeating it gives the same file, which

@@ -9,9 +9,15 @@ public enum Organisation {
     public static func departments(_ r: StoreReader) throws -> [Department] { try RecordFile.load(departmentsFile, from: r) }
     public static func workers(_ r: StoreReader) throws -> [Worker] { try RecordFile.load(workersFile, from: r) }
 
+    /// The names of these workers, reading only their records.
+    public static func workerNames(_ ids: Set<String>, _ r: StoreReader) throws -> [String: String] {
+        let found: [Worker] = try RecordFile.load(workersFile, from: r, where: "id", in: ids)
+        return Dictionary(found.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+
     public static func client(_ id: String, _ r: StoreReader, actor: Actor) throws -> Client {
         try RecordKind.client.check(id)
-        guard let c = try clients(r).first(where: { $0.id == id }) else {
+        guard let c = try (RecordFile.load(clientsFile, from: r, where: "id", in: [id]) as [Client]).first else {
             throw WTError.notFound("no client \(id)", hint: "`wt clients list` shows the clients")
         }
         try AccessControl.requireVisible(actor, client: c.id, id: id)
@@ -20,7 +26,7 @@ public enum Organisation {
 
     public static func department(_ id: String, _ r: StoreReader, actor: Actor) throws -> Department {
         try RecordKind.department.check(id)
-        guard let d = try departments(r).first(where: { $0.id == id }) else {
+        guard let d = try (RecordFile.load(departmentsFile, from: r, where: "id", in: [id]) as [Department]).first else {
             throw WTError.notFound("no department \(id)", hint: "`wt departments list` shows the departments")
         }
         try AccessControl.requireVisible(actor, client: d.client, department: d.id, id: id)
@@ -29,7 +35,7 @@ public enum Organisation {
 
     public static func worker(_ id: String, _ r: StoreReader) throws -> Worker {
         try RecordKind.worker.check(id)
-        guard let w = try workers(r).first(where: { $0.id == id }) else {
+        guard let w = try (RecordFile.load(workersFile, from: r, where: "id", in: [id]) as [Worker]).first else {
             throw WTError.notFound("no worker \(id)", hint: "`wt workers list` shows the workers")
         }
         return w

@@ -8,6 +8,14 @@ enum WorkVerifier {
         let workers = Set(((try? Organisation.workers(store)) ?? []).map(\.id))
         var stats: [String: [String: Stats.Counts]] = [:]
         StoreVerifier.attempt(&report) { stats = try Stats.load(store) }
+        var totals: [String: Stats.Counts]?
+        StoreVerifier.attempt(&report) { totals = try Stats.entry(Stats.totalKey, store) }
+        func nonZero(_ g: [String: Stats.Counts]) -> [String: Stats.Counts] {
+            g.mapValues { $0.filter { $0.value != 0 } }.filter { !$0.value.isEmpty }
+        }
+        if let totals, nonZero(totals) != nonZero(Stats.totals(stats)) {
+            report.problems.append("\(root)/\(Stats.file): the totals (\"\(Stats.totalKey)\") are not the sum of the clients' counters")
+        }
 
         var contracts: [Contract] = []
         StoreVerifier.attempt(&report) { contracts = try Contracts.all(store) }
@@ -40,43 +48,79 @@ enum WorkVerifier {
             }
         }
 
+        // Declarations: each partition holds what belongs there, the index and
+        // the keys point at every declaration (and at nothing else), the counters
+        // agree. One pass over the partitions, each dropped from the cache after
+        // use, so verifying years of history holds one client's in memory.
+        let dir = DeclarationSet.dir
+        var located: [String: String] = [:]  // id → location
+        var invoicedBy: [String: String] = [:]  // declaration → invoice number
         for client in DeclarationSet.clients(store: store) {
-            if !clients.contains(client) { report.problems.append("\(root)/\(DeclarationSet.dir)/\(client): no such client") }
+            if !clients.contains(client) { report.problems.append("\(root)/\(dir)/\(client): no such client") }
             var counts: Stats.Counts = [:]
-            var all: [Declaration] = []
+            var all: [(Declaration, String)] = []
             StoreVerifier.attempt(&report) {
                 for d in try DeclarationSet.open(client: client, store) {
                     counts[d.status.rawValue, default: 0] += 1
-                    all.append(d)
+                    all.append((d, "\(client)/open"))
                 }
                 var invoiced = 0
                 for year in DeclarationSet.archiveYears(client: client, store: store) {
                     let ds = try DeclarationSet.archived(client: client, year: year, store)
                     invoiced += ds.count
-                    all += ds
+                    all += ds.map { ($0, "\(client)/\(year)") }
                 }
                 counts["invoiced"] = invoiced
             }
-            report.records += all.count
             var keys: [String: String] = [:]
             StoreVerifier.attempt(&report) { keys = try RecordFile.loadStringMap(DeclarationSet.keysFile(client), from: store) }
-            for d in all where keys["\(d.contract)|\(d.week)"] != d.id {
-                report.problems.append("\(root)/\(DeclarationSet.keysFile(client)): declaration \(d.id) (\(d.contract), \(d.week)) is missing")
-            }
-            for d in all {
-                if !contractIds.contains(d.contract) {
-                    report.problems.append("\(root)/\(DeclarationSet.dir)/\(client): declaration \(d.id) names contract \(d.contract), which does not exist")
+            report.records += all.count
+            for (d, loc) in all {
+                let file = "\(root)/\(dir)/\(loc).json"
+                if located.updateValue(loc, forKey: d.id) != nil { report.problems.append("\(file): declaration \(d.id) appears twice") }
+                if d.client != client { report.problems.append("\(file): declaration \(d.id) belongs to \(d.client)") }
+                if DeclarationSet.location(d) != loc {
+                    report.problems.append("\(file): declaration \(d.id) belongs in \(dir)/\(DeclarationSet.location(d)).json")
                 }
-                var indexed = false
-                StoreVerifier.attempt(&report) { indexed = try DeclarationSet.find(d.id, store)?.id == d.id }
-                if !indexed { report.problems.append("\(root)/\(DeclarationSet.dir)/index: declaration \(d.id) is missing from the index") }
+                if !contractIds.contains(d.contract) {
+                    report.problems.append("\(file): declaration \(d.id) names contract \(d.contract), which does not exist")
+                }
+                if keys["\(d.contract)|\(d.week)"] != d.id {
+                    report.problems.append("\(root)/\(DeclarationSet.keysFile(client)): declaration \(d.id) (\(d.contract) \(d.week)) is missing")
+                }
+                if let n = d.invoice { invoicedBy[d.id] = n }
+            }
+            if keys.count != all.count {
+                report.problems.append("\(root)/\(DeclarationSet.keysFile(client)): \(keys.count) keys for \(all.count) declarations")
             }
             let kept = stats[client]?["declarations"] ?? [:]
             for (k, v) in counts where (kept[k] ?? 0) != v {
                 report.problems.append("\(root)/\(Stats.file): \(client) counts \(kept[k] ?? 0) \(k) declarations, the store holds \(v)")
             }
+            store.cache = [:]
         }
-        checkInvoices(store, clients: clients, &report)
+        var indexed = 0
+        for name in store.list("\(dir)/index") where name.hasSuffix(".json") {
+            guard let b = Int(name.dropLast(5)) else {
+                report.problems.append("\(root)/\(dir)/index/\(name): not an index bucket")
+                continue
+            }
+            var entries: [String: String] = [:]
+            StoreVerifier.attempt(&report) { entries = try DeclarationSet.loadIndex(b, store) }
+            indexed += entries.count
+            for (id, loc) in entries {
+                if DeclarationSet.bucket(id) != b { report.problems.append("\(root)/\(DeclarationSet.indexFile(b)): \(id) belongs in another bucket") }
+                if located[id] != loc {
+                    report.problems.append("\(root)/\(DeclarationSet.indexFile(b)): \(id) is indexed in \(loc) but \(located[id].map { "is in \($0)" } ?? "does not exist")")
+                }
+            }
+        }
+        if indexed != located.count {
+            report.problems.append("\(root)/\(dir)/index: \(indexed) entries for \(located.count) declarations: some are missing from the index")
+        }
+        store.cache = [:]
+        verifyInvoices(store, clients: clients, stats: stats, invoicedBy: invoicedBy, &report)
+
         for (client, groups) in stats {
             let expected: [String: Stats.Counts] = [
                 "contracts": ["total": contracts.filter { $0.client == client }.count],
@@ -98,26 +142,67 @@ enum WorkVerifier {
         }
     }
 
-    /// Every invoice file reads, and every invoice is in its year's index under its client.
-    static func checkInvoices(_ store: Store, clients: Set<String>, _ report: inout StoreVerifier.Report) {
+    /// Invoices: the number index and the files agree, every invoice's
+    /// declarations exist and name it (unless a credit note freed them), every
+    /// invoiced declaration's invoice exists, and the counters agree.
+    static func verifyInvoices(
+        _ store: Store, clients: Set<String>, stats: [String: [String: Stats.Counts]], invoicedBy: [String: String],
+        _ report: inout StoreVerifier.Report
+    ) {
         let root = store.root
-        var indexes: [Int: [String: String]] = [:]
-        for name in store.list("\(Invoices.dir)/index") where name.hasSuffix(".json") {
-            guard let year = Int(name.dropLast(5)) else { continue }
-            StoreVerifier.attempt(&report) { indexes[year] = try Invoices.index(year, store) }
-        }
-        for client in store.list(Invoices.dir) where client != "index" {
+        var numbers: [String: String] = [:]  // number → client
+        var credited = Set<String>()
+        var counts: [String: Stats.Counts] = [:]
+        var billed: [String: [String]] = [:]  // number → its declarations
+        for client in store.list(Invoices.dir) where RecordKind.of(client) == .client {
             if !clients.contains(client) { report.problems.append("\(root)/\(Invoices.dir)/\(client): no such client") }
             for year in Invoices.years(client: client, store) {
-                var invoices: [Invoice] = []
-                StoreVerifier.attempt(&report) { invoices = try RecordFile.load(Invoices.file(client, year), from: store) }
-                report.records += invoices.count
-                for inv in invoices {
-                    let numberYear = Invoices.year(of: inv.number) ?? year
-                    if let index = indexes[numberYear], index[inv.number] == client { continue }
-                    if indexes[numberYear] == nil && store.exists(Invoices.indexFile(numberYear)) { continue }
-                    report.problems.append("\(root)/\(Invoices.indexFile(numberYear)): invoice \(inv.number) of \(client) is missing from the index")
+                let rel = Invoices.file(client, year)
+                var all: [Invoice] = []
+                StoreVerifier.attempt(&report) { all = try RecordFile.load(rel, from: store) }
+                report.records += all.count
+                for inv in all {
+                    if inv.client != client || inv.date.year != year { report.problems.append("\(root)/\(rel): \(inv.number) does not belong here") }
+                    if numbers.updateValue(client, forKey: inv.number) != nil { report.problems.append("\(root)/\(rel): \(inv.number) appears twice") }
+                    if let of = inv.creditOf { credited.insert(of) }
+                    counts[client, default: [:]]["total", default: 0] += 1
+                    counts[client, default: [:]][inv.kind.rawValue, default: 0] += 1
+                    if inv.kind == .invoice { billed[inv.number] = inv.declarations }
                 }
+                store.cache = [:]
+            }
+        }
+        var indexed = 0
+        for name in store.list("\(Invoices.dir)/index") where name.hasSuffix(".json") {
+            guard let year = Int(name.dropLast(5)) else { continue }
+            var idx: [String: String] = [:]
+            StoreVerifier.attempt(&report) { idx = try Invoices.index(year, store) }
+            for (key, value) in idx {
+                if key.hasPrefix("credit:") {
+                    if numbers[value] == nil { report.problems.append("\(root)/\(Invoices.indexFile(year)): credit note \(value) does not exist") }
+                    continue
+                }
+                indexed += 1
+                if numbers[key] != value {
+                    report.problems.append("\(root)/\(Invoices.indexFile(year)): \(key) is indexed under \(value) but is \(numbers[key].map { "an invoice of \($0)" } ?? "not stored")")
+                }
+            }
+        }
+        if indexed != numbers.count {
+            report.problems.append("\(root)/\(Invoices.dir)/index: \(indexed) entries for \(numbers.count) invoices: some are missing from the index")
+        }
+        for (number, ids) in billed where !credited.contains(number) {
+            for id in ids where invoicedBy[id] != number {
+                report.problems.append("\(root)/\(Invoices.dir)/\(numbers[number] ?? "?"): \(number) bills declaration \(id), which does not name it")
+            }
+        }
+        for (id, number) in invoicedBy where billed[number] == nil {
+            report.problems.append("\(root)/\(DeclarationSet.dir): declaration \(id) names invoice \(number), which does not exist")
+        }
+        for client in Set(counts.keys).union(stats.keys) {
+            let kept = (stats[client]?["invoices"] ?? [:]).filter { $0.value != 0 }
+            if kept != (counts[client] ?? [:]) {
+                report.problems.append("\(root)/\(Stats.file): the invoices counters of \(client) do not match the records")
             }
         }
     }

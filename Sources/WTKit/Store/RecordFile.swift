@@ -5,13 +5,69 @@ public protocol StoreReader: AnyObject {
     func exists(_ rel: String) -> Bool
     func list(_ relDir: String) -> [String]
     var storeRoot: String { get }
+    /// The records of a record file whose string `field` is one of `values`
+    /// (see `JSON.parseRecords`); [] when the file is absent.
+    func records(_ rel: String, field: String, in values: Set<String>) throws -> [JSON]
+    /// How many records of a record file have `field` in `values` (all when nil).
+    func countRecords(_ rel: String, field: String, in values: Set<String>?) throws -> Int
+    /// One key of a file holding an object (an index), building only its value.
+    func value(_ rel: String, key: String) throws -> JSON?
 }
 
 extension Store: StoreReader {
     public var storeRoot: String { root }
+
+    public func records(_ rel: String, field: String, in values: Set<String>) throws -> [JSON] {
+        if let cached = cache[rel] { return JSON.records(of: cached, field: field, in: values) }
+        guard let bytes = try FileSystem.read(path(rel)) else { return [] }
+        do { return try JSON.parseRecords(bytes, field: field, in: values) } catch { throw damaged(rel, "\(error)") }
+    }
+
+    public func countRecords(_ rel: String, field: String, in values: Set<String>?) throws -> Int {
+        if let cached = cache[rel] { return JSON.count(of: cached, field: field, in: values) }
+        guard let bytes = try FileSystem.read(path(rel)) else { return 0 }
+        do { return try JSON.countRecords(bytes, field: field, in: values) } catch { throw damaged(rel, "\(error)") }
+    }
+
+    public func value(_ rel: String, key: String) throws -> JSON? {
+        if let cached = cache[rel] { return cached[key] }
+        guard let bytes = try FileSystem.read(path(rel)) else { return nil }
+        do { return try JSON.value(bytes, key: key) } catch { throw damaged(rel, "\(error)") }
+    }
 }
 
-extension Transaction: StoreReader {}
+extension Transaction: StoreReader {
+    public func records(_ rel: String, field: String, in values: Set<String>) throws -> [JSON] {
+        if deleted.contains(rel) { return [] }
+        if let s = staged[rel] { return JSON.records(of: s, field: field, in: values) }
+        return try store.records(rel, field: field, in: values)
+    }
+
+    public func countRecords(_ rel: String, field: String, in values: Set<String>?) throws -> Int {
+        if deleted.contains(rel) { return 0 }
+        if let s = staged[rel] { return JSON.count(of: s, field: field, in: values) }
+        return try store.countRecords(rel, field: field, in: values)
+    }
+
+    public func value(_ rel: String, key: String) throws -> JSON? {
+        if deleted.contains(rel) { return nil }
+        if let s = staged[rel] { return s[key] }
+        return try store.value(rel, key: key)
+    }
+}
+
+extension JSON {
+    /// `parseRecords` on a document already parsed.
+    static func records(of json: JSON, field: String, in values: Set<String>) -> [JSON] {
+        guard case .array(let all)? = json["records"] else { return [] }
+        return all.filter { $0[field]?.stringValue.map(values.contains) ?? false }
+    }
+
+    static func count(of json: JSON, field: String, in values: Set<String>?) -> Int {
+        guard let values else { return json["records"]?.arrayValue?.count ?? 0 }
+        return records(of: json, field: field, in: values).count
+    }
+}
 
 /// A record kept in the store. `stored` is its full form on disk; `public`
 /// what output shows (never a secret).
@@ -46,6 +102,19 @@ public enum RecordFile {
         return try o.mapValues {
             guard case .string(let s) = $0 else { throw damaged(reader, rel, "an entry is not a string") }
             return s
+        }
+    }
+
+    /// Only the records whose string `field` is one of `values`: the rest of
+    /// the file is checked but not built (`JSON.parseRecords`).
+    public static func load<R: StoredRecord>(
+        _ rel: String, from reader: StoreReader, where field: String, in values: Set<String>, as: R.Type = R.self
+    ) throws -> [R] {
+        let records = try reader.records(rel, field: field, in: values)
+        do {
+            return try records.map { try R(stored: JSONReader($0, what: rel)) }
+        } catch let e as JSONParseError {
+            throw damaged(reader, rel, e.reason)
         }
     }
 

@@ -21,7 +21,42 @@ public final class DeclarationSet {
     private var index: [Int: [String: String]] = [:]
     private var dirtyIndex: Set<Int> = []
 
+    /// Index entries kept back for `writeIndex` (see `init(_:deferringIndex:)`).
+    public private(set) var deferredIndex: [String: String]?
+
     public init(_ tx: Transaction) { self.tx = tx }
+
+    /// For bulk loading (`wt init --sample large`): one transaction per client,
+    /// while declaration ids run in week order across all clients, so each
+    /// client would rewrite every index bucket. This set keeps its id → location
+    /// entries in `deferredIndex` instead (it must see every declaration it
+    /// touches added or put through it), and the caller writes them once with
+    /// `writeIndex`.
+    public init(_ tx: Transaction, deferringIndex: Bool) {
+        self.tx = tx
+        deferredIndex = deferringIndex ? [:] : nil
+    }
+
+    /// Merges id → location entries into the index buckets.
+    public static func writeIndex(_ entries: [String: String], in tx: Transaction) throws {
+        var buckets: [Int: [String: String]] = [:]
+        for (id, loc) in entries {
+            guard let b = bucket(id) else { throw WTError.failure("bad declaration id \(id)") }
+            buckets[b, default: [:]][id] = loc
+        }
+        for (b, batch) in buckets.sorted(by: { $0.key < $1.key }) {
+            var idx = try loadIndex(b, tx)
+            idx.merge(batch) { $1 }
+            tx.write(indexFile(b), .object(idx.mapValues { .string($0) }))
+        }
+    }
+
+    func location(of id: String) throws -> String? {
+        if let d = deferredIndex { return d[id] }
+        guard let b = DeclarationSet.bucket(id) else { return nil }
+        if let loaded = index[b] { return loaded[id] }
+        return try DeclarationSet.indexed(id, bucket: b, tx)
+    }
 
     static func openFile(_ client: String) -> String { "\(dir)/\(client)/open.json" }
     static func archiveFile(_ client: String, _ year: Int) -> String { "\(dir)/\(client)/\(year).json" }
@@ -41,6 +76,11 @@ public final class DeclarationSet {
     static func loadFile(_ rel: String, _ r: StoreReader) throws -> [Declaration] { try RecordFile.load(rel, from: r) }
 
     public static func open(client: String, _ r: StoreReader) throws -> [Declaration] { try loadFile(openFile(client), r) }
+
+    /// A client's open declarations in these statuses, building only those.
+    public static func open(client: String, statuses: Set<DeclarationStatus>, _ r: StoreReader) throws -> [Declaration] {
+        try RecordFile.load(openFile(client), from: r, where: "status", in: Set(statuses.map(\.rawValue)))
+    }
 
     public static func archived(client: String, year: Int, _ r: StoreReader) throws -> [Declaration] {
         try loadFile(archiveFile(client, year), r)
@@ -65,10 +105,19 @@ public final class DeclarationSet {
         }
     }
 
+    /// One entry of an index bucket, reading the bucket without building it.
+    static func indexed(_ id: String, bucket b: Int, _ r: StoreReader) throws -> String? {
+        switch try r.value(indexFile(b), key: id) {
+        case nil: return nil
+        case .string(let loc)?: return loc
+        default: throw RecordFile.damaged(r, indexFile(b), "an entry is not a string")
+        }
+    }
+
     /// Finds one declaration by id through the index: reads one small index
     /// file and the one partition that holds it.
     public static func find(_ id: String, _ r: StoreReader) throws -> Declaration? {
-        guard let b = bucket(id), let loc = try loadIndex(b, r)[id] else { return nil }
+        guard let b = bucket(id), let loc = try indexed(id, bucket: b, r) else { return nil }
         let rel = file(ofLocation: loc)
         guard let d = try loadFile(rel, r).first(where: { $0.id == id }) else {
             throw RecordFile.damaged(r, indexFile(b), "\(id) should be in \(rel) but is not")
@@ -95,7 +144,7 @@ public final class DeclarationSet {
     public func openDeclarations(client: String) throws -> [Declaration] { try partition("\(client)/open") }
 
     public func get(_ id: String) throws -> Declaration? {
-        guard let b = DeclarationSet.bucket(id), let loc = try indexBucket(b)[id] else { return nil }
+        guard let loc = try location(of: id) else { return nil }
         return try partition(loc).first { $0.id == id }
     }
 
@@ -114,9 +163,9 @@ public final class DeclarationSet {
 
     /// Adds a new declaration (the caller has checked it is the only one for its contract and week).
     public func add(_ d: Declaration) throws {
-        var k = try clientKeys(d.client)
-        k["\(d.contract)|\(d.week)"] = d.id
-        keys[d.client] = k
+        _ = try clientKeys(d.client)
+        // Mutated in place: a copy taken out of the dictionary would be copied whole on every add.
+        keys[d.client]!["\(d.contract)|\(d.week)"] = d.id
         dirtyKeys.insert(d.client)
         try put(d)
     }
@@ -125,22 +174,26 @@ public final class DeclarationSet {
     /// archive when its invoice changed.
     public func put(_ d: Declaration) throws {
         guard let b = DeclarationSet.bucket(d.id) else { throw WTError.failure("bad declaration id \(d.id)") }
-        var idx = try indexBucket(b)
         let newLoc = DeclarationSet.location(d)
-        if let oldLoc = idx[d.id], oldLoc != newLoc {
-            var old = try partition(oldLoc)
-            old.removeAll { $0.id == d.id }
-            partitions[oldLoc] = old
+        let oldLoc = try location(of: d.id)
+        if let oldLoc, oldLoc != newLoc {
+            _ = try partition(oldLoc)
+            partitions[oldLoc]!.removeAll { $0.id == d.id }
             dirty.insert(oldLoc)
         }
-        var p = try partition(newLoc)
-        if let i = p.firstIndex(where: { $0.id == d.id }) { p[i] = d } else { p.append(d) }
-        partitions[newLoc] = p
+        // In place, as above.
+        _ = try partition(newLoc)
+        if let i = partitions[newLoc]!.firstIndex(where: { $0.id == d.id }) { partitions[newLoc]![i] = d } else { partitions[newLoc]!.append(d) }
         dirty.insert(newLoc)
-        if idx[d.id] != newLoc {
-            idx[d.id] = newLoc
-            index[b] = idx
-            dirtyIndex.insert(b)
+        if oldLoc != newLoc {
+            if deferredIndex != nil {
+                deferredIndex![d.id] = newLoc
+            } else {
+                var idx = try indexBucket(b)
+                idx[d.id] = newLoc
+                index[b] = idx
+                dirtyIndex.insert(b)
+            }
         }
     }
 
@@ -164,7 +217,7 @@ public final class DeclarationSet {
             tx.write(DeclarationSet.indexFile(b), .object((index[b] ?? [:]).mapValues { .string($0) }))
         }
         for client in touchedClients.sorted() {
-            var counts = try Stats.load(tx)[client]?["declarations"] ?? [:]
+            var counts = try Stats.counts(client, "declarations", tx)
             for s in DeclarationStatus.allCases { counts[s.rawValue] = 0 }
             for d in try partition("\(client)/open") { counts[d.status.rawValue, default: 0] += 1 }
             // Archived counts change only when declarations move in or out of the archive.

@@ -259,7 +259,9 @@ public enum Declarations {
         if let c = f.client, c != clients.first { clients = [] }
         var out: [Declaration] = []
         for client in clients {
-            for d in try DeclarationSet.open(client: client, store) where f.matches(d) && AccessControl.canSee(actor, client: d.client, department: d.department) {
+            let open = f.statuses.isEmpty
+                ? try DeclarationSet.open(client: client, store) : try DeclarationSet.open(client: client, statuses: Set(f.statuses), store)
+            for d in open where f.matches(d) && AccessControl.canSee(actor, client: d.client, department: d.department) {
                 out.append(d)
             }
             guard f.needsArchive else { continue }

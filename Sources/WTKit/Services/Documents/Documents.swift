@@ -57,30 +57,51 @@ public enum Documents {
         return d
     }
 
+    /// A document still to be stored: what `createForContract` adds.
+    struct Draft {
+        var kind: Document.Kind
+        var title: String
+        var contract: String?
+        var body: [UInt8]
+        var fileName: String
+        var requiresSMS: Bool
+        static let mediaType = "text/plain; charset=utf-8"
+    }
+
     /// The documents a new contract brings, as the portal manual lists them:
     /// the assignment confirmation always (signed by SMS when fixed-term), the
     /// arbo document and the classification document when the client has none
     /// yet (pending or approved), and a hire agreement when fixed-term.
+    /// Pure, so the large sample makes exactly the documents the command makes.
+    static func drafts(
+        for c: Contract, worker: Worker, department: Department, client: Client, config: Config, today: CalendarDate,
+        existing: [Document]
+    ) -> [Draft] {
+        let text = DocumentTemplates(contract: c, worker: worker, department: department, client: client, config: config, today: today)
+        var made: [Draft] = []
+        func make(_ kind: Document.Kind, contract: String?, sms: Bool) {
+            made.append(Draft(
+                kind: kind, title: "\(kind.dutchTitle) \(contract.map { "\($0) \(worker.name)" } ?? client.name)", contract: contract,
+                body: Array(text.render(kind).utf8), fileName: "\(kind.rawValue)-\(contract ?? client.id).txt", requiresSMS: sms))
+        }
+        make(.assignmentConfirmation, contract: c.id, sms: c.fixedTerm)
+        if !existing.contains(where: { $0.kind == .arbo }) { make(.arbo, contract: nil, sms: false) }
+        if !existing.contains(where: { $0.kind == .classification }) { make(.classification, contract: nil, sms: false) }
+        if c.fixedTerm { make(.hireAgreement, contract: c.id, sms: false) }
+        return made
+    }
+
     static func createForContract(
         _ c: Contract, worker: Worker, department: Department, client: Client, in tx: Transaction, ctx: Context
     ) throws -> [Document] {
-        let config = try Config.load(tx)
-        let existing = try store.load(client: client.id, tx)
-        let text = DocumentTemplates(contract: c, worker: worker, department: department, client: client, config: config, today: ctx.today)
-        var made: [Document] = []
-        func make(_ kind: Document.Kind, contract: String?, sms: Bool) throws {
-            let body = Array(text.render(kind).utf8)
-            let title = "\(kind.dutchTitle) \(contract.map { "\($0) \(worker.name)" } ?? client.name)"
-            made.append(try add(
-                kind: kind, title: title, client: client.id, contract: contract, bytes: body,
-                fileName: "\(kind.rawValue)-\(contract ?? client.id).txt", mediaType: "text/plain; charset=utf-8",
-                requiresSMS: sms, in: tx))
+        let drafts = drafts(
+            for: c, worker: worker, department: department, client: client, config: try Config.load(tx), today: ctx.today,
+            existing: try store.load(client: client.id, tx))
+        return try drafts.map {
+            try add(
+                kind: $0.kind, title: $0.title, client: client.id, contract: $0.contract, bytes: $0.body, fileName: $0.fileName,
+                mediaType: Draft.mediaType, requiresSMS: $0.requiresSMS, in: tx)
         }
-        try make(.assignmentConfirmation, contract: c.id, sms: c.fixedTerm)
-        if !existing.contains(where: { $0.kind == .arbo }) { try make(.arbo, contract: nil, sms: false) }
-        if !existing.contains(where: { $0.kind == .classification }) { try make(.classification, contract: nil, sms: false) }
-        if c.fixedTerm { try make(.hireAgreement, contract: c.id, sms: false) }
-        return made
     }
 
     /// `documents add`: another document, or a new file for a client-level kind.

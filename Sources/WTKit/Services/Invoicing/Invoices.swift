@@ -84,18 +84,90 @@ public enum Invoices {
     }
 
     static func store(_ inv: Invoice, in tx: Transaction) throws {
-        let year = inv.date.year
-        var all: [Invoice] = try RecordFile.load(file(inv.client, year), from: tx)
-        all.append(inv)
-        RecordFile.save(all, to: file(inv.client, year), in: tx)
-        let numberYear = Invoices.year(of: inv.number) ?? year
-        var idx = try index(numberYear, tx)
-        idx[inv.number] = inv.client
-        tx.write(indexFile(numberYear), .object(idx.mapValues { .string($0) }))
-        var stats = try Stats.load(tx)[inv.client]?["invoices"] ?? [:]
-        stats["total", default: 0] += 1
-        stats[inv.kind.rawValue, default: 0] += 1
-        try Stats.set(inv.client, "invoices", stats, in: tx)
+        try storeRecords([inv], in: tx)
+        try addToIndex([indexEntry(inv)], in: tx)
+    }
+
+    typealias IndexEntry = (number: String, client: String, year: Int)
+
+    /// Where an invoice is indexed: under the year of its number.
+    static func indexEntry(_ inv: Invoice) -> IndexEntry { (inv.number, inv.client, year(of: inv.number) ?? inv.date.year) }
+
+    /// Appends invoices to their client's year files and counts them in `stats.json`.
+    static func storeRecords(_ invoices: [Invoice], in tx: Transaction) throws {
+        for (file, batch) in Dictionary(grouping: invoices, by: { self.file($0.client, $0.date.year) }).sorted(by: { $0.key < $1.key }) {
+            var all: [Invoice] = try RecordFile.load(file, from: tx)
+            all += batch
+            RecordFile.save(all, to: file, in: tx)
+        }
+        for (client, batch) in Dictionary(grouping: invoices, by: \.client).sorted(by: { $0.key < $1.key }) {
+            var stats = try Stats.load(tx)[client]?["invoices"] ?? [:]
+            for inv in batch {
+                stats["total", default: 0] += 1
+                stats[inv.kind.rawValue, default: 0] += 1
+            }
+            try Stats.set(client, "invoices", stats, in: tx)
+        }
+    }
+
+    /// Adds number → client entries to the index of each number's year.
+    static func addToIndex(_ entries: [IndexEntry], in tx: Transaction) throws {
+        for (year, batch) in Dictionary(grouping: entries, by: \.year).sorted(by: { $0.key < $1.key }) {
+            var idx = try index(year, tx)
+            for e in batch { idx[e.number] = e.client }
+            tx.write(indexFile(year), .object(idx.mapValues { .string($0) }))
+        }
+    }
+
+    /// What an invoice is computed from: the settings and names that are the
+    /// same for every client of one run.
+    struct RunContext {
+        var config: Config
+        var workerNames: [String: String]
+        var percents: [String: Int]
+
+        init(config: Config, workerNames: [String: String]) {
+            self.config = config
+            self.workerNames = workerNames
+            percents = Dictionary(config.hourTypes.map { ($0.name, $0.percent) }, uniquingKeysWith: { a, _ in a })
+        }
+    }
+
+    /// The invoice for one client's due declarations, or nil when none of them
+    /// bills anything. `number` is called only when there is an invoice.
+    static func invoice(
+        for c: Client, due: [Declaration], contracts: [String: Contract], run: RunContext, date today: CalendarDate,
+        at: String, reader: StoreReader, number: () throws -> String
+    ) throws -> Invoice? {
+        let config = run.config
+        let agency = try agencyParty(config, needsGAccount: c.gAccountPercent > 0)
+        let inputs = try due.map { d -> InvoiceCalculator.Declaration in
+            guard let contract = contracts[d.contract] else {
+                throw RecordFile.damaged(reader, DeclarationSet.openFile(c.id), "\(d.id) names contract \(d.contract), which does not exist")
+            }
+            var minutesByType: [String: Int] = [:]
+            for l in d.lines { minutesByType[l.type, default: 0] += l.minutes }
+            let hours = try minutesByType.sorted { $0.key < $1.key }.map { type, minutes -> InvoiceCalculator.Hours in
+                guard let p = run.percents[type] else {
+                    throw WTError.invalid("declaration \(d.id) has hours of type \(type), which is not in hours.types any more",
+                        hint: "add it back: wt config set hours.types ...")
+                }
+                return InvoiceCalculator.Hours(type: type, minutes: minutes, billRate: contract.billRate, percent: p)
+            }
+            return InvoiceCalculator.Declaration(
+                id: d.id, worker: d.worker, workerName: run.workerNames[d.worker] ?? d.worker, week: d.week, hours: hours,
+                expenses: d.expenses.map { InvoiceCalculator.Expense(label: $0.label, amount: $0.amount) })
+        }
+        // A week without hours or expenses bills nothing, but is settled by this invoice all the same.
+        let billable = inputs.filter { !$0.hours.isEmpty || !$0.expenses.isEmpty }
+        guard !billable.isEmpty else { return nil }
+        let amounts = try InvoiceCalculator.compute(
+            declarations: billable, vatRate: config.int("vat.rate"), hourTypes: config.hourTypes.map(\.name),
+            gAccountPercent: c.gAccountPercent)
+        return InvoiceCalculator.invoice(
+            number: try number(), date: today, dueDate: today.adding(days: c.paymentDays ?? config.int("invoice.paymentDays")),
+            client: c.id, clientParty: InvoiceParty(client: c), agencyParty: agency, buyerReference: c.id,
+            amounts: amounts, createdAt: at)
     }
 
     /// One invoice per client for every closed, not yet invoiced declaration
@@ -116,7 +188,7 @@ public enum Invoices {
         }
         let clients = Dictionary(try Organisation.clients(tx).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let workers = Dictionary(try Organisation.workers(tx).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let percents = Dictionary(config.hourTypes.map { ($0.name, $0.percent) }, uniquingKeysWith: { a, _ in a })
+        let run = RunContext(config: config, workerNames: workers)
         var issued: [Invoice] = []
         var drafts = 0
         for clientId in candidates {
@@ -125,36 +197,12 @@ public enum Invoices {
                 d.status == .closed && d.invoice == nil && (until.map { d.week <= $0 } ?? true)
             }
             guard !due.isEmpty else { continue }
-            let agency = try agencyParty(config, needsGAccount: c.gAccountPercent > 0)
             let contracts = Dictionary(try Contracts.store.load(client: clientId, tx).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            let inputs = try due.map { d -> InvoiceCalculator.Declaration in
-                guard let contract = contracts[d.contract] else {
-                    throw RecordFile.damaged(tx, DeclarationSet.openFile(clientId), "\(d.id) names contract \(d.contract), which does not exist")
-                }
-                var minutesByType: [String: Int] = [:]
-                for l in d.lines { minutesByType[l.type, default: 0] += l.minutes }
-                let hours = try minutesByType.sorted { $0.key < $1.key }.map { type, minutes -> InvoiceCalculator.Hours in
-                    guard let p = percents[type] else {
-                        throw WTError.invalid("declaration \(d.id) has hours of type \(type), which is not in hours.types any more",
-                            hint: "add it back: wt config set hours.types ...")
-                    }
-                    return InvoiceCalculator.Hours(type: type, minutes: minutes, billRate: contract.billRate, percent: p)
-                }
-                return InvoiceCalculator.Declaration(
-                    id: d.id, worker: d.worker, workerName: workers[d.worker] ?? d.worker, week: d.week, hours: hours,
-                    expenses: d.expenses.map { InvoiceCalculator.Expense(label: $0.label, amount: $0.amount) })
-            }
-            // A week without hours or expenses bills nothing, but is settled by this invoice all the same.
-            let billable = inputs.filter { !$0.hours.isEmpty || !$0.expenses.isEmpty }
-            guard !billable.isEmpty else { continue }
-            let amounts = try InvoiceCalculator.compute(
-                declarations: billable, vatRate: config.int("vat.rate"), hourTypes: config.hourTypes.map(\.name),
-                gAccountPercent: c.gAccountPercent)
-            let number = try nextNumber(config, year: today.year, in: tx, dryRun: dryRun, drafts: &drafts)
-            let inv = InvoiceCalculator.invoice(
-                number: number, date: today, dueDate: today.adding(days: c.paymentDays ?? config.int("invoice.paymentDays")),
-                client: clientId, clientParty: InvoiceParty(client: c), agencyParty: agency, buyerReference: clientId,
-                amounts: amounts, createdAt: tx.at)
+            guard let inv = try invoice(
+                for: c, due: due, contracts: contracts, run: run, date: today, at: tx.at, reader: tx,
+                number: { try nextNumber(config, year: today.year, in: tx, dryRun: dryRun, drafts: &drafts) })
+            else { continue }
+            let number = inv.number
             for var d in due {
                 d.invoice = number
                 try set.put(d)

@@ -250,16 +250,48 @@ public extension JSON {
     }
 }
 
-/// A key's bytes in the buffer being scanned, hashable without making a String.
-private struct KeyBytes: Hashable {
-    let base: UnsafePointer<UInt8>
-    let count: Int
-    init(_ b: UnsafeBufferPointer<UInt8>, _ r: (Int, Int)) {
-        base = b.baseAddress! + r.0
-        count = r.1 - r.0
+/// The keys of one object as byte ranges of the buffer being scanned, in an
+/// open-addressing table hashed with FNV-1a: finding a duplicate among an
+/// index's thousands of keys without making a String or a Set of them.
+private struct KeyTable {
+    let b: UnsafeBufferPointer<UInt8>
+    var slots: [Int32]
+    var ranges: [(Int, Int)] = []
+
+    init(_ b: UnsafeBufferPointer<UInt8>, capacity: Int) {
+        self.b = b
+        var size = 64
+        while size < capacity * 2 { size <<= 1 }
+        slots = Array(repeating: -1, count: size)
     }
-    func hash(into h: inout Hasher) { h.combine(bytes: UnsafeRawBufferPointer(start: base, count: count)) }
-    static func == (a: KeyBytes, b: KeyBytes) -> Bool { a.count == b.count && memcmp(a.base, b.base, a.count) == 0 }
+
+    func hash(_ r: (Int, Int)) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for i in r.0..<r.1 { h = (h ^ UInt64(b[i])) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: h)
+    }
+
+    /// False when the key is already in the table.
+    mutating func insert(_ r: (Int, Int)) -> Bool {
+        if ranges.count * 2 >= slots.count { grow() }
+        var i = hash(r) & (slots.count - 1)
+        while slots[i] >= 0 {
+            let o = ranges[Int(slots[i])]
+            if o.1 - o.0 == r.1 - r.0 && memcmp(b.baseAddress! + o.0, b.baseAddress! + r.0, r.1 - r.0) == 0 { return false }
+            i = (i + 1) & (slots.count - 1)
+        }
+        slots[i] = Int32(ranges.count)
+        ranges.append(r)
+        return true
+    }
+
+    mutating func grow() {
+        let old = ranges
+        slots = Array(repeating: -1, count: slots.count * 2)
+        ranges = []
+        ranges.reserveCapacity(old.count * 2)
+        for r in old { _ = insert(r) }
+    }
 }
 
 private struct JSONParser {
@@ -545,7 +577,7 @@ private struct JSONParser {
             // (pairwise for a record's dozen keys, hashed for an index's
             // thousands); otherwise as Strings, as a Dictionary tells keys apart.
             var ranges: [(Int, Int)] = []
-            var hashed = Set<KeyBytes>()
+            var table: KeyTable?
             var special = false
             skipSpace()
             if pos < b.count, b[pos] == UInt8(ascii: "}") { pos += 1; return nil }
@@ -566,8 +598,11 @@ private struct JSONParser {
                             duplicate = true
                         }
                     } else {
-                        if hashed.isEmpty { for r in ranges { hashed.insert(KeyBytes(b, r)) } }
-                        duplicate = !hashed.insert(KeyBytes(b, range)).inserted
+                        if table == nil {
+                            table = KeyTable(b, capacity: 64)
+                            for r in ranges { _ = table!.insert(r) }
+                        }
+                        duplicate = !table!.insert(range)
                     }
                     if duplicate {
                         pos = keyStart

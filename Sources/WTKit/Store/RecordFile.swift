@@ -31,8 +31,12 @@ extension Store: StoreReader {
 
     public func value(_ rel: String, key: String) throws -> JSON? {
         if let cached = cache[rel] { return cached[key] }
+        if let found = valueCache[rel]?[key] { return found }
         guard let bytes = try FileSystem.read(path(rel)) else { return nil }
-        do { return try JSON.value(bytes, key: key) } catch { throw damaged(rel, "\(error)") }
+        let v: JSON?
+        do { v = try JSON.value(bytes, key: key) } catch { throw damaged(rel, "\(error)") }
+        valueCache[rel, default: [:]][key] = .some(v)
+        return v
     }
 }
 

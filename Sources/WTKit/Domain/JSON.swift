@@ -256,7 +256,7 @@ public extension JSON {
 private struct KeyTable {
     let b: UnsafeBufferPointer<UInt8>
     var slots: [Int32]
-    var ranges: [(Int, Int)] = []
+    var filled = 0
 
     init(_ b: UnsafeBufferPointer<UInt8>, capacity: Int) {
         self.b = b
@@ -271,26 +271,27 @@ private struct KeyTable {
         return Int(truncatingIfNeeded: h)
     }
 
-    /// False when the key is already in the table.
-    mutating func insert(_ r: (Int, Int)) -> Bool {
-        if ranges.count * 2 >= slots.count { grow() }
+    /// Adds key `k` of `ranges` (the object's key ranges so far); false when
+    /// an equal key is already in the table.
+    mutating func insert(_ k: Int, _ ranges: [(Int, Int)]) -> Bool {
+        if filled * 2 >= slots.count { grow(ranges) }
+        let r = ranges[k]
         var i = hash(r) & (slots.count - 1)
         while slots[i] >= 0 {
             let o = ranges[Int(slots[i])]
             if o.1 - o.0 == r.1 - r.0 && memcmp(b.baseAddress! + o.0, b.baseAddress! + r.0, r.1 - r.0) == 0 { return false }
             i = (i + 1) & (slots.count - 1)
         }
-        slots[i] = Int32(ranges.count)
-        ranges.append(r)
+        slots[i] = Int32(k)
+        filled += 1
         return true
     }
 
-    mutating func grow() {
-        let old = ranges
+    mutating func grow(_ ranges: [(Int, Int)]) {
+        let kept = slots.filter { $0 >= 0 }
         slots = Array(repeating: -1, count: slots.count * 2)
-        ranges = []
-        ranges.reserveCapacity(old.count * 2)
-        for r in old { _ = insert(r) }
+        filled = 0
+        for k in kept { _ = insert(Int(k), ranges) }
     }
 }
 
@@ -600,9 +601,11 @@ private struct JSONParser {
                     } else {
                         if table == nil {
                             table = KeyTable(b, capacity: 64)
-                            for r in ranges { _ = table!.insert(r) }
+                            for k in ranges.indices { _ = table!.insert(k, ranges) }
                         }
-                        duplicate = !table!.insert(range)
+                        ranges.append(range)
+                        duplicate = !table!.insert(ranges.count - 1, ranges)
+                        ranges.removeLast()
                     }
                     if duplicate {
                         pos = keyStart

@@ -214,8 +214,10 @@ public extension JSON {
             var p = JSONParser(buf)
             p.skipSpace()
             guard p.pos < buf.count, buf[p.pos] == UInt8(ascii: "{") else {
+                // Only an object has keys: anything else here is damage, not an absent entry.
                 p.pos = 0
-                return try p.document()[key]
+                guard case .object(let o) = try p.document() else { throw p.fail("expected an object") }
+                return o[key]
             }
             let found = try p.skip(depth: 0, capture: Array(key.utf8), anyValue: true)
             p.skipSpace()
@@ -250,16 +252,49 @@ public extension JSON {
     }
 }
 
-/// A key's bytes in the buffer being scanned, hashable without making a String.
-private struct KeyBytes: Hashable {
-    let base: UnsafePointer<UInt8>
-    let count: Int
-    init(_ b: UnsafeBufferPointer<UInt8>, _ r: (Int, Int)) {
-        base = b.baseAddress! + r.0
-        count = r.1 - r.0
+/// The keys of one object as byte ranges of the buffer being scanned, in an
+/// open-addressing table hashed with FNV-1a: finding a duplicate among an
+/// index's thousands of keys without making a String or a Set of them.
+private struct KeyTable {
+    let b: UnsafeBufferPointer<UInt8>
+    var slots: [Int32]
+    var filled = 0
+
+    init(_ b: UnsafeBufferPointer<UInt8>, capacity: Int) {
+        self.b = b
+        var size = 64
+        while size < capacity * 2 { size <<= 1 }
+        slots = Array(repeating: -1, count: size)
     }
-    func hash(into h: inout Hasher) { h.combine(bytes: UnsafeRawBufferPointer(start: base, count: count)) }
-    static func == (a: KeyBytes, b: KeyBytes) -> Bool { a.count == b.count && memcmp(a.base, b.base, a.count) == 0 }
+
+    func hash(_ r: (Int, Int)) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for i in r.0..<r.1 { h = (h ^ UInt64(b[i])) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: h)
+    }
+
+    /// Adds key `k` of `ranges` (the object's key ranges so far); false when
+    /// an equal key is already in the table.
+    mutating func insert(_ k: Int, _ ranges: [(Int, Int)]) -> Bool {
+        if filled * 2 >= slots.count { grow(ranges) }
+        let r = ranges[k]
+        var i = hash(r) & (slots.count - 1)
+        while slots[i] >= 0 {
+            let o = ranges[Int(slots[i])]
+            if o.1 - o.0 == r.1 - r.0 && memcmp(b.baseAddress! + o.0, b.baseAddress! + r.0, r.1 - r.0) == 0 { return false }
+            i = (i + 1) & (slots.count - 1)
+        }
+        slots[i] = Int32(k)
+        filled += 1
+        return true
+    }
+
+    mutating func grow(_ ranges: [(Int, Int)]) {
+        let kept = slots.filter { $0 >= 0 }
+        slots = Array(repeating: -1, count: slots.count * 2)
+        filled = 0
+        for k in kept { _ = insert(Int(k), ranges) }
+    }
 }
 
 private struct JSONParser {
@@ -545,7 +580,7 @@ private struct JSONParser {
             // (pairwise for a record's dozen keys, hashed for an index's
             // thousands); otherwise as Strings, as a Dictionary tells keys apart.
             var ranges: [(Int, Int)] = []
-            var hashed = Set<KeyBytes>()
+            var table: KeyTable?
             var special = false
             skipSpace()
             if pos < b.count, b[pos] == UInt8(ascii: "}") { pos += 1; return nil }
@@ -566,8 +601,13 @@ private struct JSONParser {
                             duplicate = true
                         }
                     } else {
-                        if hashed.isEmpty { for r in ranges { hashed.insert(KeyBytes(b, r)) } }
-                        duplicate = !hashed.insert(KeyBytes(b, range)).inserted
+                        if table == nil {
+                            table = KeyTable(b, capacity: 64)
+                            for k in ranges.indices { _ = table!.insert(k, ranges) }
+                        }
+                        ranges.append(range)
+                        duplicate = !table!.insert(ranges.count - 1, ranges)
+                        ranges.removeLast()
                     }
                     if duplicate {
                         pos = keyStart

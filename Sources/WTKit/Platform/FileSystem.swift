@@ -43,17 +43,35 @@ public enum FileSystem {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw WTError.failure(errorText(path, "cannot stat")) }
-        var result = [UInt8]()
-        result.reserveCapacity(Int(st.st_size))
-        var chunk = [UInt8](repeating: 0, count: max(65536, Int(st.st_size) + 1))
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw WTError.failure(errorText(path, "cannot read"))
+        // Straight into the result, sized by fstat (one more byte to see the end):
+        // no zeroed chunk to copy from, so a command touches each page once.
+        var failed = false
+        var result = [UInt8](unsafeUninitializedCapacity: Int(st.st_size) + 1) { buf, count in
+            count = 0
+            while count < buf.count {
+                let n = Glibc.read(fd, buf.baseAddress! + count, buf.count - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failed = true
+                    return
+                }
+                if n == 0 { return }
+                count += n
             }
-            if n == 0 { break }
-            result.append(contentsOf: chunk[0..<n])
+        }
+        if failed { throw WTError.failure(errorText(path, "cannot read")) }
+        if result.count == Int(st.st_size) + 1 {
+            // It grew since fstat (not under the store's lock): read the rest.
+            var chunk = [UInt8](repeating: 0, count: 65536)
+            while true {
+                let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw WTError.failure(errorText(path, "cannot read"))
+                }
+                if n == 0 { break }
+                result.append(contentsOf: chunk[0..<n])
+            }
         }
         return result
     }

@@ -30,9 +30,16 @@ extension Store: StoreReader {
     }
 
     public func value(_ rel: String, key: String) throws -> JSON? {
-        if let cached = cache[rel] { return cached[key] }
+        if let cached = cache[rel] {
+            guard case .object(let o) = cached else { throw damaged(rel, "expected an object") }
+            return o[key]
+        }
+        if let found = valueCache[rel]?[key] { return found }
         guard let bytes = try FileSystem.read(path(rel)) else { return nil }
-        do { return try JSON.value(bytes, key: key) } catch { throw damaged(rel, "\(error)") }
+        let v: JSON?
+        do { v = try JSON.value(bytes, key: key) } catch { throw damaged(rel, "\(error)") }
+        valueCache[rel, default: [:]][key] = .some(v)
+        return v
     }
 }
 

@@ -16,6 +16,9 @@ public final class Store {
     let lock: FileLock
     let failpoint: Failpoint
     var cache: [String: JSON] = [:]
+    /// Single entries read with `value(_:key:)`, so a command that looks an
+    /// id up twice scans the index once.
+    var valueCache: [String: [String: JSON?]] = [:]
     /// Bulk loading a new store (`wt init --sample large`): commits write their
     /// files without the journal and without an fsync each, and the loader
     /// ends with `endBulkLoad`, which syncs the file system once. Ten thousand
@@ -162,6 +165,7 @@ public final class Store {
                 try FileSystem.unlink(full)
             }
             cache[op.path] = nil
+            valueCache[op.path] = nil
         }
         for dir in dirs.sorted() where sync {
             failpoint.reach("fsync \(dir)")
@@ -216,6 +220,7 @@ public final class Store {
         try FileSystem.unlink(path(Store.journalFile))
         try FileSystem.fsyncDirectory(root)
         cache = [:]
+        valueCache = [:]
     }
 }
 

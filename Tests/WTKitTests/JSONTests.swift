@@ -249,7 +249,9 @@ final class JSONTests: XCTestCase {
         XCTAssertNil(try JSON.value(bytes, key: "d-9999"))
         XCTAssertEqual(try JSON.value(Array(#"{"d\u002d1":"x","e":1}"#.utf8), key: "d-1"), .string("x"), "an escaped key is still found")
         XCTAssertEqual(try JSON.value(Array("{\"caf\u{E9}\":1,\"k\":2}".utf8), key: "k"), .int(2))
-        XCTAssertNil(try JSON.value(Array("[1]".utf8), key: "k"))
+        // Only an object has keys: an index that is an array or null is damage, not an absent entry.
+        XCTAssertThrowsError(try JSON.value(Array("[1]".utf8), key: "k"))
+        XCTAssertThrowsError(try JSON.value(Array("null".utf8), key: "k"))
         // Whatever parse refuses, the lookup refuses, in a big object too.
         var dup = bytes
         dup.removeLast()

@@ -40,6 +40,17 @@ enum AccountCommands {
     }
 
     /// `--as` (or WT_AS) may only name the account itself: nobody acts on another's account.
+    /// What login and passwd check first: a password source, the account named,
+    /// that `--as` (if given) is that account, and that it may log in at all.
+    static func accountThatMayLogIn(_ inv: Invocation) throws -> (Store, User) {
+        try requirePasswordSource(inv)
+        let store = try inv.store()
+        let user = try UserDirectory.require(inv.arg(0)!, store)
+        try requireSelf(inv, user)
+        try Accounts.requireCanLogIn(user, now: inv.ctx.nowStamp)
+        return (store, user)
+    }
+
     static func requireSelf(_ inv: Invocation, _ user: User) throws {
         guard let raw = inv.globals.actAs ?? inv.ctx.environment["WT_AS"].flatMap({ $0.isEmpty ? nil : $0 }) else { return }
         let me = (try? Accounts.normalizeEmail(raw)) ?? raw
@@ -93,11 +104,7 @@ enum AccountCommands {
                 ],
                 fields: User.schema.names, access: .write
             ) { inv in
-                try requirePasswordSource(inv)
-                let store = try inv.store()
-                let user = try UserDirectory.require(inv.arg(0)!, store)
-                try requireSelf(inv, user)
-                try Accounts.requireCanLogIn(user, now: inv.ctx.nowStamp)
+                let (store, user) = try accountThatMayLogIn(inv)
                 let password = try currentPassword(inv, prompt: "Password for \(user.email): ")
                 let tx = store.begin(actor: user.email, at: inv.ctx.nowStamp)
                 let outcome = try Accounts.login(user.email, password: password, in: tx, ctx: inv.ctx)
@@ -117,11 +124,7 @@ enum AccountCommands {
                 ],
                 fields: User.schema.names, access: .write
             ) { inv in
-                try requirePasswordSource(inv)
-                let store = try inv.store()
-                let user = try UserDirectory.require(inv.arg(0)!, store)
-                try requireSelf(inv, user)
-                try Accounts.requireCanLogIn(user, now: inv.ctx.nowStamp)
+                let (store, user) = try accountThatMayLogIn(inv)
                 let old = try currentPassword(inv, prompt: "Current password of \(user.email): ")
                 let new = try newPassword(inv, what: "the new password (second line)")
                 let tx = store.begin(actor: user.email, at: inv.ctx.nowStamp)

@@ -37,29 +37,8 @@ final class DocsTests: WTTestCase {
     }
 
     func run(_ exe: String, _ args: [String], stdin: String? = nil, env: [String: String] = [:], cwd: String? = nil) throws -> Run {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: exe)
-        p.arguments = args
-        p.environment = environment(env)
-        p.currentDirectoryURL = URL(fileURLWithPath: cwd ?? tmp)
-        let outPipe = Pipe(), errPipe = Pipe(), inPipe = Pipe()
-        p.standardOutput = outPipe
-        p.standardError = errPipe
-        p.standardInput = inPipe
-        try p.run()
-        if let stdin { inPipe.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try? inPipe.fileHandleForWriting.close()
-        let errBox = DataBox()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errBox.data = errPipe.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let out = outPipe.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        p.waitUntilExit()
-        return Run(code: p.terminationStatus, out: String(decoding: out, as: UTF8.self), err: String(decoding: errBox.data, as: UTF8.self))
+        let r = try Subprocess.run(exe, args, stdin: stdin.map { Data($0.utf8) }, environment: environment(env), cwd: cwd ?? tmp)
+        return Run(code: r.status, out: r.out, err: r.err)
     }
 
     func committed(_ path: String) -> String? {

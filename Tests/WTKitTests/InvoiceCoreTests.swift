@@ -94,25 +94,10 @@ final class InvoiceCoreTests: XCTestCase {
         return path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(tool)") }
     }
 
-    /// Runs a tool with no stdin; stderr to a file so neither pipe can block the other.
+    /// Runs a tool found on PATH with no stdin.
     private func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let errFile = FileManager.default.temporaryDirectory.appendingPathComponent("wt-\(UUID().uuidString).err")
-        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: errFile) }
-        let errHandle = try FileHandle(forWritingTo: errFile)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = errHandle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try errHandle.close()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self),
-                String(decoding: (try? Data(contentsOf: errFile)) ?? Data(), as: UTF8.self))
+        let r = try Subprocess.run("/usr/bin/env", arguments)
+        return (r.status, r.out, r.err)
     }
 
     /// poppler-utils are part of the toolchain image; without them the PDF checks are skipped

@@ -12,26 +12,10 @@ final class MailAndPDFTests: XCTestCase {
         var text: String { String(decoding: stdout, as: UTF8.self) }
     }
 
-    /// Runs a tool found on PATH with no stdin; stderr goes to a file so that neither
-    /// pipe can fill up and block the tool while we read the other.
+    /// Runs a tool found on PATH with no stdin.
     private func run(_ arguments: [String]) throws -> Run {
-        let errFile = tempFile("stderr")
-        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: errFile) }
-        let errHandle = try FileHandle(forWritingTo: errFile)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = errHandle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try errHandle.close()
-        return Run(status: process.terminationStatus, stdout: outData,
-                   stderr: String(decoding: (try? Data(contentsOf: errFile)) ?? Data(), as: UTF8.self))
+        let r = try Subprocess.run("/usr/bin/env", arguments)
+        return Run(status: r.status, stdout: r.stdout, stderr: r.err)
     }
 
     private func onPath(_ tool: String) -> Bool {

@@ -51,34 +51,13 @@ class WTTestCase: XCTestCase {
 
     @discardableResult
     func wt(_ args: [String], stdin: String? = nil, env: [String: String] = [:], file: StaticString = #filePath, line: UInt = #line) -> WTResult {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: WTBinary.path)
-        p.arguments = args
-        p.environment = environment(env)
-        p.currentDirectoryURL = URL(fileURLWithPath: tmp)
-        let outPipe = Pipe(), errPipe = Pipe(), inPipe = Pipe()
-        p.standardOutput = outPipe
-        p.standardError = errPipe
-        p.standardInput = inPipe
-        do { try p.run() } catch {
+        do {
+            let r = try Subprocess.run(WTBinary.path, args, stdin: stdin.map { Data($0.utf8) }, environment: environment(env), cwd: tmp)
+            return WTResult(code: r.shellStatus, out: r.out, err: r.err)
+        } catch {
             XCTFail("cannot run wt: \(error)", file: file, line: line)
             return WTResult(code: -1, out: "", err: "")
         }
-        if let stdin { inPipe.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try? inPipe.fileHandleForWriting.close()
-        // Read both pipes at once so a large output cannot block the child.
-        let errBox = DataBox()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errBox.data = errPipe.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = outPipe.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        p.waitUntilExit()
-        let code = p.terminationReason == .uncaughtSignal ? 128 + p.terminationStatus : p.terminationStatus
-        return WTResult(code: code, out: String(decoding: outData, as: UTF8.self), err: String(decoding: errBox.data, as: UTF8.self))
     }
 
     @discardableResult
@@ -136,8 +115,4 @@ class WTTestCase: XCTestCase {
     func writeFile(_ rel: String, _ text: String) {
         _ = FileManager.default.createFile(atPath: store + "/" + rel, contents: Data(text.utf8))
     }
-}
-
-final class DataBox: @unchecked Sendable {
-    var data = Data()
 }

@@ -1,0 +1,49 @@
+import Foundation
+
+/// One way to run a program from the tests: stdin written and closed, stdout
+/// and stderr read at the same time so neither pipe can fill up and block it.
+struct ProcessResult {
+    var status: Int32
+    var killedBySignal: Bool
+    var stdout: Data
+    var stderr: Data
+    var out: String { String(decoding: stdout, as: UTF8.self) }
+    var err: String { String(decoding: stderr, as: UTF8.self) }
+    /// The shell's view: 128 + the signal for a killed process.
+    var shellStatus: Int32 { killedBySignal ? 128 + status : status }
+}
+
+enum Subprocess {
+    static func run(
+        _ executable: String, _ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil, cwd: String? = nil
+    ) throws -> ProcessResult {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: executable)
+        p.arguments = arguments
+        if let environment { p.environment = environment }
+        if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+        let outPipe = Pipe(), errPipe = Pipe(), inPipe = Pipe()
+        p.standardOutput = outPipe
+        p.standardError = errPipe
+        p.standardInput = inPipe
+        try p.run()
+        if let stdin { inPipe.fileHandleForWriting.write(stdin) }
+        try? inPipe.fileHandleForWriting.close()
+        let errBox = DataBox()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errBox.data = errPipe.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let out = outPipe.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        p.waitUntilExit()
+        return ProcessResult(
+            status: p.terminationStatus, killedBySignal: p.terminationReason == .uncaughtSignal, stdout: out, stderr: errBox.data)
+    }
+}
+
+final class DataBox: @unchecked Sendable {
+    var data = Data()
+}

@@ -1,6 +1,6 @@
 /// Writes an invoice as a UBL 2.1 `Invoice`, and a credit note as a UBL 2.1 `CreditNote`,
 /// conforming to Peppol BIS Billing 3.0 (EN 16931 with the Peppol CIUS); `UBLRules.check`
-/// verifies the result.
+/// (in the tests, so the binary does not link libxml2) verifies the result.
 ///
 /// Choices worth knowing:
 /// - **Credit notes** are written the way Peppol expects a `CreditNote`: with positive

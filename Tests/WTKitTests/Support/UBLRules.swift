@@ -1,7 +1,12 @@
+// The test oracle for UBLWriter: the EN 16931 and Peppol BIS 3.0 rules the
+// tests check every UBL document against. It lives with the tests, not in
+// WTKit, because its XML parser (FoundationXML) would link libxml2 and ICU
+// into wt and cost every command about a millisecond of start-up.
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+@testable import WTKit
 
 /// One broken rule in a UBL document.
 public struct UBLIssue: Sendable, Equatable, CustomStringConvertible {
@@ -230,7 +235,7 @@ final class XMLTree {
     }
 
     /// The text with surrounding white space removed.
-    var value: String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
+    var value: String { text.trimmingSpacesAndNewlines() }
 
     /// Children matching `step` (`cac:Party`, `cbc:ID`): the prefix names the UBL namespace.
     func children(_ step: Substring) -> [XMLTree] {

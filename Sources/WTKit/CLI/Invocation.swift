@@ -45,10 +45,10 @@ public final class Invocation {
     /// A list option: every value given, comma lists split, blanks refused.
     public func list(_ name: String) throws -> [String] {
         let vs = line.values[name] ?? []
-        if vs.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+        if vs.contains(where: { $0.trimmingSpaces().isEmpty }) {
             throw WTError.usage("--\(name) has an empty value")
         }
-        return vs.map { $0.trimmingCharacters(in: .whitespaces) }
+        return vs.map { $0.trimmingSpaces() }
     }
 
     public func flag(_ name: String) -> Bool { line.flags.contains(name) }
@@ -68,7 +68,7 @@ public final class Invocation {
         for a in line.positionals.dropFirst(start) {
             if a == "-" {
                 while let l = ctx.stdin.readLine() {
-                    let t = l.trimmingCharacters(in: .whitespaces)
+                    let t = l.trimmingSpaces()
                     if !t.isEmpty { out.append(t) }
                 }
             } else {
@@ -153,7 +153,7 @@ public final class Invocation {
         }
         ctx.stderr.write("\(question) [y/N] ")
         ctx.flush()
-        let answer = ctx.stdin.readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        let answer = ctx.stdin.readLine()?.trimmingSpaces().lowercased() ?? ""
         guard answer == "y" || answer == "yes" || answer == "j" || answer == "ja" else {
             throw WTError.conflict("cancelled: nothing was changed")
         }

@@ -160,7 +160,7 @@ public enum Router {
             g.formatGiven = true
         case "fields":
             // Empty names are kept, so `id,,name` and `id,` are refused below rather than read as `id,name`.
-            let names = (value ?? "").split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let names = (value ?? "").split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
             guard !names.isEmpty, !names.contains("") else {
                 throw WTError.usage("--fields needs a comma-separated list of field names, e.g. --fields id,status")
             }

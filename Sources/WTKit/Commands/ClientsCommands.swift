@@ -16,7 +16,7 @@ enum ClientsCommands {
         var f = Organisation.ClientFields()
         func opt(_ name: String, _ normalize: (String) throws -> String) throws -> String?? {
             guard let v = inv.value(name) else { return nil }
-            if v.trimmingCharacters(in: .whitespaces).isEmpty { return .some(nil) }
+            if v.trimmingSpaces().isEmpty { return .some(nil) }
             do { return .some(try normalize(v)) } catch let e as WTError {
                 throw WTError.invalid("--\(name): \(e.message)", hint: e.hint)
             }
@@ -32,7 +32,7 @@ enum ClientsCommands {
         let country = f.country ?? "NL"
         f.postcode = try opt("postcode") { try Postcode.normalize($0, country: country) }
         if let p = inv.value("g-account-percent") {
-            guard let n = Int(p.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "%", with: "")), (0...100).contains(n) else {
+            guard let n = Int(p.trimmingSpaces().replacingOccurrences(of: "%", with: "")), (0...100).contains(n) else {
                 throw WTError.invalid("--g-account-percent: \"\(RecordKind.printable(p))\" must be a whole percentage from 0 to 100")
             }
             f.gAccountPercent = n

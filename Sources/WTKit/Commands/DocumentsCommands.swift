@@ -117,7 +117,7 @@ enum DocumentsCommands {
                     }
                     inv.err("Ik heb dit document gelezen (\(id)) [j/N] ")
                     inv.ctx.flush()
-                    let a = inv.ctx.stdin.readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+                    let a = inv.ctx.stdin.readLine()?.trimmingSpaces().lowercased() ?? ""
                     guard ["j", "ja", "y", "yes"].contains(a) else { throw WTError.conflict("not confirmed: \(id) was not signed") }
                 }
                 let tx = try inv.begin()

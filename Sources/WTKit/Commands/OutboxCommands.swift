@@ -27,7 +27,7 @@ enum OutboxCommands {
                     }
                     kind = parsed
                 }
-                var to = inv.value("to").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                var to = inv.value("to").map { $0.trimmingSpaces().lowercased() }
                 if let t = to, !t.contains("@"), let phone = try? Phone.normalize(t) { to = phone }
                 let rows = try Outbox.all(try inv.store()).filter {
                     (kind == nil || $0.kind == kind) && (to == nil || $0.to == to)

@@ -43,7 +43,7 @@ public struct ConfigKey: Sendable {
 
     /// Parses and checks a value given on the command line.
     public func parse(_ raw: String) throws -> JSON {
-        let v = raw.trimmingCharacters(in: .whitespaces)
+        let v = raw.trimmingSpaces()
         func bad(_ why: String) -> WTError { WTError.invalid("\(key): \"\(RecordKind.printable(raw))\" \(why)") }
         if v.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { throw bad("contains control characters") }
         switch kind {
@@ -150,7 +150,7 @@ public enum HourTypes {
     public static func parse(_ s: String) throws -> [(name: String, percent: Int)] {
         var out: [(String, Int)] = []
         for part in s.split(separator: ",") {
-            let kv = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let kv = part.split(separator: "=", maxSplits: 1).map { $0.trimmingSpaces() }
             guard kv.count == 2, !kv[0].isEmpty, kv[0].count <= 30,
                 kv[0].allSatisfy({ ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") && $0.isASCII }),
                 let p = Int(kv[1]), (0...1000).contains(p)

@@ -15,7 +15,7 @@ public struct MailAddress: Sendable, Equatable {
 
     /// Accepts only a plain ASCII `local@domain` without spaces or specials.
     public init(validating address: String, name: String? = nil) throws {
-        let trimmed = address.trimmingCharacters(in: .whitespaces)
+        let trimmed = address.trimmingSpaces()
         let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
         let forbidden = Set("()<>[]\\,;:\"")
         let charsOK = trimmed.unicodeScalars.allSatisfy { (0x21...0x7E).contains($0.value) }

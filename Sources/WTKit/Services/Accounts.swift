@@ -113,7 +113,7 @@ public enum Accounts {
 
     /// The token in an argument that is the token itself or the whole link.
     public static func token(fromArgument raw: String) -> String {
-        var t = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        var t = raw.trimmingSpacesAndNewlines()
         if let r = t.range(of: "/deeplink/index/") {
             t = String(t[r.upperBound...])
         } else if t.contains("://") {

@@ -207,7 +207,7 @@ public enum Documents {
                 "the SMS code of \(d.id) is dead after \(max) wrong tries",
                 hint: "send a new one with: wt documents sign \(d.id) --read")
         }
-        let given = code.trimmingCharacters(in: .whitespaces)
+        let given = code.trimmingSpaces()
         let ok = Secrets.constantTimeEquals(Array(Secrets.tokenHash(d.id + ":" + given).utf8), Array(ch.codeHash.utf8))
         if !ok {
             d.challenge!.attempts += 1

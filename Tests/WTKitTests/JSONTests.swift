@@ -271,4 +271,91 @@ final class JSONTests: XCTestCase {
         XCTAssertEqual(try JSON.countRecords(Array(#"{"records":[{"cl\u0069ent":"cl-1"}]}"#.utf8), field: "client", in: ["cl-1"]), 1)
         XCTAssertThrowsError(try JSON.countRecords(Array(#"{"records":[{"client":"cl-1","client":"cl-1"}]}"#.utf8), field: "client", in: nil))
     }
+
+    // MARK: the eight-bytes-at-a-time scans (strings, escapes) at every alignment
+
+    /// Every character that stops a scan, at every offset of strings around
+    /// the eight-byte word: written, read back, and scanned past in records
+    /// that are not built, all agree.
+    func testStringsWithSpecialCharactersAtEveryOffset() throws {
+        let specials: [Unicode.Scalar] = ["\"", "\\", "\u{01}", "\n", "\u{7F}", "é", "\u{2028}", "\u{2029}", "\u{2030}", "😀"]
+        for special in specials {
+            for offset in 0..<18 {
+                for length in [offset + 1, offset + 9, 24] {
+                    var text = String(repeating: "a", count: offset)
+                    text.unicodeScalars.append(special)
+                    text += String(repeating: "b", count: max(0, length - offset - 1))
+                    let record: JSON = ["id": "x", "s": .string(text), "z": .string(text)]
+                    let file = JSON.object(["records": [record, ["id": "y", "s": .string(text)]]])
+                    let bytes = file.serializedBytes()
+                    XCTAssertEqual(try JSON.parse(bytes), file, "offset \(offset), \(special.value)")
+                    XCTAssertEqual(try JSON.parseRecords(bytes, field: "id", in: ["x"]), [record])
+                    XCTAssertEqual(try JSON.parseRecords(bytes, field: "s", in: [text]).count, 2, "matched by its text")
+                    XCTAssertEqual(try JSON.parse(file.pretty()), file)
+                }
+            }
+        }
+    }
+
+    /// A control character or invalid UTF-8 is refused wherever it stands,
+    /// also in a record that is only scanned.
+    func testBadBytesAreRefusedAtEveryOffset() {
+        for offset in 0..<18 {
+            for bad: [UInt8] in [[0x01], [0x1F], [0xC3, 0x28], [0xFF], [0xE2, 0x80]] {
+                var file = Array(#"{"records":[{"id":"y","s":""#.utf8)
+                file += Array(repeating: UInt8(ascii: "a"), count: offset) + bad + Array(repeating: UInt8(ascii: "b"), count: 9)
+                file += Array(#""}]}"#.utf8)
+                XCTAssertThrowsError(try JSON.parse(file), "offset \(offset) \(bad)")
+                XCTAssertThrowsError(try JSON.parseRecords(file, field: "id", in: ["x"]), "offset \(offset) \(bad)")
+            }
+        }
+    }
+
+    /// Duplicate keys are found in scanned records whatever the object's size
+    /// and nesting (the scanner keeps every open object's keys on one stack).
+    func testDuplicateKeysInScannedRecordsOfEverySize() throws {
+        for size in [2, 15, 16, 17, 40] {
+            let keys = (0..<size).map { "k\($0)" }
+            let plain = keys.map { "\"\($0)\":{\"id\":1,\"\($0)\":[{\"k1\":2,\"id\":3}]}" }.joined(separator: ",")
+            let ok = #"{"records":[{"id":"y","# + plain + "}]}"
+            XCTAssertEqual(try JSON.parseRecords(Array(ok.utf8), field: "id", in: ["x"]), [], "the same keys in nested objects are no duplicates")
+            XCTAssertEqual(try JSON.parseRecords(Array(ok.utf8), field: "id", in: ["y"]).count, 1)
+            for dup in [keys.first!, keys.last!, "id"] {
+                let bad = #"{"records":[{"id":"y","# + plain + ",\"\(dup)\":0}]}"
+                XCTAssertThrowsError(try JSON.parse(bad), "\(size) keys, \(dup) twice")
+                XCTAssertThrowsError(try JSON.parseRecords(Array(bad.utf8), field: "id", in: ["x"]), "\(size) keys, \(dup) twice")
+            }
+            let nestedDup = #"{"records":[{"id":"y","# + plain + #","n":{"a":1,"b":2,"a":3}}]}"#
+            XCTAssertThrowsError(try JSON.parseRecords(Array(nestedDup.utf8), field: "id", in: ["x"]))
+        }
+    }
+
+    func testIntegersAreWrittenExactly() throws {
+        for i in [0, 9, 10, 99, 100, 480, -1, -10, -480, Int.max, Int.min, 1_000_000_007] {
+            XCTAssertEqual(JSON.int(i).serialized(), String(i))
+            XCTAssertEqual(try JSON.parse(JSON.int(i).serialized()), .int(i))
+        }
+    }
+
+    // MARK: long lists are written in parallel chunks, byte for byte as one
+
+    func testPrettyArrayIsPrettyOfTheArrayAtEverySize() throws {
+        let random = SeededRandomSource(seed: 21)
+        for count in [0, 1, 2, 255, 256, 257, 511, 512, 513, 1001] {
+            let items: [JSON] = (0..<count).map { n in
+                ["id": .string("d-\(n)"), "n": .int(random.int(in: -500...500)), "s": "é\"\n\u{2028}",
+                 "lines": [["date": "2026-11-30", "minutes": 480]], "empty": [:], "none": []]
+            }
+            XCTAssertEqual(JSON.prettyArray(items), JSON.array(items).pretty(), "\(count) items")
+        }
+    }
+
+    func testJSONLinesListIsOneSerializedRecordPerLine() throws {
+        let rows: [JSON] = (0..<700).map { ["id": .string("d-\($0)"), "minutes": .int($0)] }
+        let schema = Schema([Field("id"), Field("minutes", .minutes)])
+        var g = GlobalOptions()
+        g.format = .jsonl
+        let text = try Renderer.list(rows, schema: schema, options: g, colour: false)
+        XCTAssertEqual(text, rows.map { $0.serialized() + "\n" }.joined())
+    }
 }

@@ -55,10 +55,11 @@ public enum Renderer {
         switch g.format {
         case .json:
             let fields = try schema.selected(g.fields, tableDefaults: false)
-            return JSON.array(rows.map { project($0, fields, all: g.fields.isEmpty) }).pretty() + "\n"
+            return JSON.prettyArray(rows.map { project($0, fields, all: g.fields.isEmpty) }) + "\n"
         case .jsonl:
             let fields = try schema.selected(g.fields, tableDefaults: false)
-            return rows.map { project($0, fields, all: g.fields.isEmpty).serialized() + "\n" }.joined()
+            let lines = try Parallel.chunkedMap(rows, minimumChunk: 256) { project($0, fields, all: g.fields.isEmpty).serializedBytes() + [0x0A] }
+            return String(decoding: lines.joined(), as: UTF8.self)
         case .csv, .tsv:
             let fields = try schema.selected(g.fields, tableDefaults: false).filter { $0.kind != .nested || !g.fields.isEmpty }
             let sep = g.format == .csv ? "," : "\t"

@@ -42,7 +42,7 @@ enum DeclarationsCommands {
     /// The record as printed: the stored fields plus the worker's name.
     static func rows(_ ds: [Declaration], _ r: StoreReader) throws -> [JSON] {
         let names = try Organisation.workerNames(Set(ds.map(\.worker)), r)
-        return ds.map { d in
+        return try Parallel.chunkedMap(ds, minimumChunk: 256) { d in
             guard case .object(var o) = d.stored else { return d.stored }
             o["workerName"] = JSON(names[d.worker])
             return .object(o)

@@ -67,6 +67,28 @@ public extension JSON {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// `JSON.array(items).pretty()`, with long lists written in one chunk
+    /// per core: a store-wide list prints megabytes.
+    static func prettyArray(_ items: [JSON]) -> String {
+        if items.isEmpty { return "[]" }
+        let parts = Parallel.map(Parallel.chunks(items.count, minimumChunk: 256)) { r -> [UInt8] in
+            var out: [UInt8] = []
+            out.reserveCapacity(r.count * 512)
+            for k in r {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                JSON.newline(&out, 2)
+                items[k].write(into: &out, indent: 2, level: 1)
+            }
+            return out
+        }
+        var out: [UInt8] = [UInt8(ascii: "[")]
+        out.reserveCapacity(parts.reduce(2) { $0 + $1.count })
+        for p in parts { out.append(contentsOf: p) }
+        out.append(0x0A)
+        out.append(UInt8(ascii: "]"))
+        return String(decoding: out, as: UTF8.self)
+    }
+
     // Bytes are appended to one array: appending to a `String` through its
     // `unicodeScalars` view copied the whole string each time (quadratic).
     private func write(into out: inout [UInt8], indent: Int?, level: Int) {
@@ -88,13 +110,17 @@ public extension JSON {
         case .object(let o):
             if o.isEmpty { JSON.append("{}", to: &out); return }
             out.append(UInt8(ascii: "{"))
-            for (n, (key, value)) in o.sorted(by: { $0.key < $1.key }).enumerated() {
+            // Sorting the dictionary's positions, not copies of its entries,
+            // and reading each entry by position: no rehashing, no copying.
+            var order = Array(o.indices)
+            order.sort { o[$0].key < o[$1].key }
+            for (n, i) in order.enumerated() {
                 if n > 0 { out.append(UInt8(ascii: ",")) }
                 if let indent { JSON.newline(&out, indent * (level + 1)) }
-                JSON.writeString(key, into: &out)
+                JSON.writeString(o[i].key, into: &out)
                 out.append(UInt8(ascii: ":"))
                 if indent != nil { out.append(UInt8(ascii: " ")) }
-                value.write(into: &out, indent: indent, level: level + 1)
+                o[i].value.write(into: &out, indent: indent, level: level + 1)
             }
             if let indent { JSON.newline(&out, indent * level) }
             out.append(UInt8(ascii: "}"))
@@ -105,24 +131,56 @@ public extension JSON {
         s.withUTF8Buffer { out.append(contentsOf: $0) }
     }
 
-    private static func newline(_ out: inout [UInt8], _ spaces: Int) {
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
+    private static func newline(_ out: inout [UInt8], _ count: Int) {
         out.append(0x0A)
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: spaces))
+        var left = count
+        while left > 0 {
+            let n = min(left, spaces.count)
+            spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
+            left -= n
+        }
     }
 
     private static func appendInt(_ i: Int, to out: inout [UInt8]) {
         if i >= 0 && i < 10 { out.append(0x30 + UInt8(i)); return }
-        var digits: [UInt8] = []
+        if i < 0 { out.append(UInt8(ascii: "-")) }
+        // Digits are written least significant first, then reversed in place.
+        let start = out.count
         var m = i.magnitude
         while m > 0 {
-            digits.append(0x30 + UInt8(m % 10))
+            out.append(0x30 + UInt8(m % 10))
             m /= 10
         }
-        if i < 0 { out.append(UInt8(ascii: "-")) }
-        out.append(contentsOf: digits.reversed())
+        out[start...].reverse()
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// The first position from `from` whose byte may need escaping (`"`,
+    /// `\\`, a control character, DEL, or 0xE2, which starts U+2028 and
+    /// U+2029): eight bytes at a time, as most text needs none.
+    private static func escapeRun(_ u: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        var i = from
+        let n = u.count
+        let base = UnsafeRawPointer(u.baseAddress!)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while i + 8 <= n {
+            let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let q = w ^ (ones &* 0x22), s = w ^ (ones &* 0x5C), d = w ^ (ones &* 0x7F), e = w ^ (ones &* 0xE2)
+            let special = ((w &- ones &* 0x20) & ~w) | ((q &- ones) & ~q) | ((s &- ones) & ~s) | ((d &- ones) & ~d) | ((e &- ones) & ~e)
+            if special & highs != 0 { break }
+            i += 8
+        }
+        while i < n {
+            let c = u[i]
+            if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 || c == 0x7F || c == 0xE2 { return i }
+            i += 1
+        }
+        return n
+    }
 
     /// Escapes `"`, `\\`, control characters, DEL and U+2028/U+2029 (which
     /// break JavaScript and some line-oriented tools); everything else is UTF-8 as is.
@@ -134,6 +192,8 @@ public extension JSON {
             var i = 0
             let n = u.count
             while i < n {
+                i = escapeRun(u, from: i)
+                guard i < n else { break }
                 let c = u[i]
                 var escape: StaticString?
                 var hex: UInt8?
@@ -273,9 +333,10 @@ private struct KeyTable {
         return Int(truncatingIfNeeded: h)
     }
 
-    /// Adds key `k` of `ranges` (the object's key ranges so far); false when
+    /// Adds key `k` of `ranges` (the object's key ranges so far, indexed as in
+    /// the parser's key stack); false when
     /// an equal key is already in the table.
-    mutating func insert(_ k: Int, _ ranges: [(Int, Int)]) -> Bool {
+    mutating func insert(_ k: Int, _ ranges: ArraySlice<(Int, Int)>) -> Bool {
         if filled * 2 >= slots.count { grow(ranges) }
         let r = ranges[k]
         var i = hash(r) & (slots.count - 1)
@@ -289,7 +350,7 @@ private struct KeyTable {
         return true
     }
 
-    mutating func grow(_ ranges: [(Int, Int)]) {
+    mutating func grow(_ ranges: ArraySlice<(Int, Int)>) {
         let kept = slots.filter { $0 >= 0 }
         slots = Array(repeating: -1, count: slots.count * 2)
         filled = 0
@@ -304,7 +365,39 @@ private struct JSONParser {
     /// non-ASCII bytes, which a byte comparison cannot match: the caller then
     /// builds that object to be sure.
     var uncertainCapture = false
-    init(_ b: UnsafeBufferPointer<UInt8>) { self.b = b }
+    /// The key ranges of the objects `skip` is inside, innermost last.
+    var keyStack: [(Int, Int)] = []
+    init(_ b: UnsafeBufferPointer<UInt8>) {
+        self.b = b
+        keyStack.reserveCapacity(64)
+    }
+
+    /// The first position from `from` that holds `"`, `\\`, a control
+    /// character or (unless `highToo` is false) a byte of a multi-byte UTF-8
+    /// sequence: eight bytes at a time, as strings are most of a store file.
+    func plainRun(from: Int, highToo: Bool = true) -> Int {
+        var i = from
+        let n = b.count
+        let base = UnsafeRawPointer(b.baseAddress!)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let highMask = highToo ? highs : 0
+        while i + 8 <= n {
+            let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let q = w ^ (ones &* 0x22)
+            let s = w ^ (ones &* 0x5C)
+            // Nonzero exactly when some byte is zero (after the xor), or below 0x20.
+            let special = ((q &- ones) & ~q) | ((s &- ones) & ~s) | ((w &- ones &* 0x20) & ~w)
+            if (special & highs) | (w & highMask) != 0 { break }
+            i += 8
+        }
+        while i < n {
+            let c = b[i]
+            if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 || (highToo && c >= 0x80) { return i }
+            i += 1
+        }
+        return n
+    }
 
     func fail(_ reason: String) -> JSONParseError { JSONParseError(offset: pos, reason: reason) }
 
@@ -377,11 +470,10 @@ private struct JSONParser {
         }
     }
 
-    mutating func literal(_ word: String) throws {
-        for c in word.utf8 {
-            guard pos < b.count, b[pos] == c else { throw fail("invalid literal") }
-            pos += 1
-        }
+    mutating func literal(_ word: StaticString) throws {
+        let n = word.utf8CodeUnitCount
+        guard pos + n <= b.count, memcmp(word.utf8Start, b.baseAddress! + pos, n) == 0 else { throw fail("invalid literal") }
+        pos += n
     }
 
     mutating func integer() throws -> Int {
@@ -411,6 +503,8 @@ private struct JSONParser {
         let start = pos
         // Fast path: no escapes.
         while pos < b.count {
+            pos = plainRun(from: pos, highToo: false)
+            guard pos < b.count else { break }
             let c = b[pos]
             if c == UInt8(ascii: "\"") {
                 let s = try decodeUTF8(start, pos)
@@ -529,19 +623,15 @@ private struct JSONParser {
     mutating func recordArray(field: [UInt8], values: Set<String>?, build: Bool) throws -> [JSON] {
         pos += 1
         var kept: [JSON] = []
+        let wanted = (values ?? []).map { Array($0.utf8) }
         skipSpace()
         if pos < b.count, b[pos] == UInt8(ascii: "]") { pos += 1; return kept }
         while true {
             skipSpace()
             let start = pos
             uncertainCapture = false
-            let found = try skip(depth: 2, capture: field).map { p -> String in
-                let end = pos
-                pos = p
-                defer { pos = end }
-                return (try? string()) ?? ""
-            }
-            if found == nil && uncertainCapture && values != nil {
+            let at = try skip(depth: 2, capture: field)
+            if at == nil && uncertainCapture && values != nil {
                 let end = pos
                 pos = start
                 let record = try value(depth: 2)
@@ -549,7 +639,7 @@ private struct JSONParser {
                 if let v = record[String(decoding: field, as: UTF8.self)]?.stringValue, values!.contains(v) {
                     kept.append(build ? record : .null)
                 }
-            } else if values == nil || found.map({ values!.contains($0) }) == true {
+            } else if values == nil || at.map({ capturedValue(at: $0, isOneOf: values!, wanted) }) == true {
                 if build {
                     pos = start
                     kept.append(try value(depth: 2))
@@ -565,6 +655,24 @@ private struct JSONParser {
         }
     }
 
+    /// Whether the string that starts at `at` (already checked) is one of
+    /// `values`: compared as bytes when it is plain ASCII, which a record's
+    /// status or id always is, so no String is made or hashed per record.
+    func capturedValue(at: Int, isOneOf values: Set<String>, _ wanted: [[UInt8]]) -> Bool {
+        let start = at + 1
+        let end = plainRun(from: start)
+        guard end < b.count, b[end] == UInt8(ascii: "\"") else {
+            var p = self
+            p.pos = at
+            return (try? p.string()).map(values.contains) ?? false
+        }
+        let n = end - start
+        for w in wanted where w.count == n {
+            if w.withUnsafeBufferPointer({ memcmp($0.baseAddress!, b.baseAddress! + start, n) == 0 }) { return true }
+        }
+        return false
+    }
+
     /// Checks one value as `value(depth:)` would, without building it. With
     /// `capture`, returns the string value of that key when the value is an
     /// object that has it.
@@ -576,10 +684,12 @@ private struct JSONParser {
         case UInt8(ascii: "{"):
             pos += 1
             var captured: Int?
-            // Key byte ranges, compared as bytes while every key is plain ASCII
-            // (pairwise for a record's dozen keys, hashed for an index's
-            // thousands); otherwise as Strings, as a Dictionary tells keys apart.
-            var ranges: [(Int, Int)] = []
+            // Key byte ranges on the parser's one stack (no array per object),
+            // compared as bytes while every key is plain ASCII (pairwise for a
+            // record's dozen keys, hashed for an index's thousands); otherwise
+            // as Strings, as a Dictionary tells keys apart.
+            let base = keyStack.count
+            defer { keyStack.removeLast(keyStack.count - base) }
             var table: KeyTable?
             var special = false
             skipSpace()
@@ -594,27 +704,30 @@ private struct JSONParser {
                     special = true
                     if capture != nil { uncertainCapture = true }
                 }
+                keyStack.append(range)
                 if !special {
                     var duplicate = false
-                    if ranges.count < 16 {
-                        for r in ranges where r.1 - r.0 == range.1 - range.0 && memcmp(b.baseAddress! + r.0, b.baseAddress! + range.0, range.1 - range.0) == 0 {
-                            duplicate = true
+                    let count = keyStack.count - base
+                    if count <= 16 {
+                        for k in base..<(keyStack.count - 1) {
+                            let r = keyStack[k]
+                            if r.1 - r.0 == range.1 - range.0 && memcmp(b.baseAddress! + r.0, b.baseAddress! + range.0, range.1 - range.0) == 0 {
+                                duplicate = true
+                                break
+                            }
                         }
                     } else {
                         if table == nil {
                             table = KeyTable(b, capacity: 64)
-                            for k in ranges.indices { _ = table!.insert(k, ranges) }
+                            for k in base..<(keyStack.count - 1) { _ = table!.insert(k, keyStack[base...]) }
                         }
-                        ranges.append(range)
-                        duplicate = !table!.insert(ranges.count - 1, ranges)
-                        ranges.removeLast()
+                        duplicate = !table!.insert(keyStack.count - 1, keyStack[base...])
                     }
                     if duplicate {
                         pos = keyStart
                         throw fail("duplicate key \"\(String(decoding: UnsafeBufferPointer(rebasing: b[range.0..<range.1]), as: UTF8.self))\"")
                     }
                 }
-                ranges.append(range)
                 skipSpace()
                 guard pos < b.count, b[pos] == UInt8(ascii: ":") else { throw fail("expected ':'") }
                 pos += 1
@@ -623,10 +736,8 @@ private struct JSONParser {
                     capture.withUnsafeBufferPointer({ memcmp($0.baseAddress!, b.baseAddress! + range.0, capture.count) == 0 })
                 {
                     captured = pos
-                    try skip(depth: depth + 1)
-                } else {
-                    try skip(depth: depth + 1)
                 }
+                try skip(depth: depth + 1)
                 skipSpace()
                 guard pos < b.count else { throw fail("unexpected end of input") }
                 if b[pos] == UInt8(ascii: ",") { pos += 1; continue }
@@ -636,8 +747,8 @@ private struct JSONParser {
             if special {
                 let end = pos
                 var seen = Set<String>()
-                for r in ranges {
-                    pos = r.0 - 1
+                for k in base..<keyStack.count {
+                    pos = keyStack[k].0 - 1
                     let key = try string()
                     guard seen.insert(key).inserted else { pos = end; throw fail("duplicate key \"\(key)\"") }
                 }
@@ -687,6 +798,8 @@ private struct JSONParser {
             }
         }
         while pos < b.count {
+            pos = plainRun(from: pos, highToo: !nonASCII)
+            guard pos < b.count else { break }
             let c = b[pos]
             if c == UInt8(ascii: "\"") {
                 try checkSegment(pos)

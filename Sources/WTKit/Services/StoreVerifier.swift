@@ -36,7 +36,7 @@ public enum StoreVerifier {
                 } else if name.hasSuffix(".json") {
                     do { _ = try store.read(child) } catch let e as WTError { report.problems.append(e.message) }
                     // Parsed to check it, not kept: the store may be larger than memory likes.
-                    store.cache[child] = nil
+                    store.forget(child)
                 }
             }
         }

@@ -97,7 +97,7 @@ enum WorkVerifier {
             for (k, v) in counts where (kept[k] ?? 0) != v {
                 report.problems.append("\(root)/\(Stats.file): \(client) counts \(kept[k] ?? 0) \(k) declarations, the store holds \(v)")
             }
-            store.cache = [:]
+            store.forgetAll()
         }
         var indexed = 0
         for name in store.list("\(dir)/index") where name.hasSuffix(".json") {
@@ -118,7 +118,7 @@ enum WorkVerifier {
         if indexed != located.count {
             report.problems.append("\(root)/\(dir)/index: \(indexed) entries for \(located.count) declarations: some are missing from the index")
         }
-        store.cache = [:]
+        store.forgetAll()
         verifyInvoices(store, clients: clients, stats: stats, invoicedBy: invoicedBy, &report)
 
         for (client, groups) in stats {
@@ -169,7 +169,7 @@ enum WorkVerifier {
                     counts[client, default: [:]][inv.kind.rawValue, default: 0] += 1
                     if inv.kind == .invoice { billed[inv.number] = inv.declarations }
                 }
-                store.cache = [:]
+                store.forgetAll()
             }
         }
         var indexed = 0

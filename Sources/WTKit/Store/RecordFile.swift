@@ -18,27 +18,27 @@ extension Store: StoreReader {
     public var storeRoot: String { root }
 
     public func records(_ rel: String, field: String, in values: Set<String>) throws -> [JSON] {
-        if let cached = cache[rel] { return JSON.records(of: cached, field: field, in: values) }
+        if let cached = cached(rel) { return JSON.records(of: cached, field: field, in: values) }
         guard let bytes = try FileSystem.read(path(rel)) else { return [] }
         do { return try JSON.parseRecords(bytes, field: field, in: values) } catch { throw damaged(rel, "\(error)") }
     }
 
     public func countRecords(_ rel: String, field: String, in values: Set<String>?) throws -> Int {
-        if let cached = cache[rel] { return JSON.count(of: cached, field: field, in: values) }
+        if let cached = cached(rel) { return JSON.count(of: cached, field: field, in: values) }
         guard let bytes = try FileSystem.read(path(rel)) else { return 0 }
         do { return try JSON.countRecords(bytes, field: field, in: values) } catch { throw damaged(rel, "\(error)") }
     }
 
     public func value(_ rel: String, key: String) throws -> JSON? {
-        if let cached = cache[rel] {
+        if let cached = cached(rel) {
             guard case .object(let o) = cached else { throw damaged(rel, "expected an object") }
             return o[key]
         }
-        if let found = valueCache[rel]?[key] { return found }
+        if let found = cachedValue(rel, key) { return found }
         guard let bytes = try FileSystem.read(path(rel)) else { return nil }
         let v: JSON?
         do { v = try JSON.value(bytes, key: key) } catch { throw damaged(rel, "\(error)") }
-        valueCache[rel, default: [:]][key] = .some(v)
+        remember(rel, key: key, v)
         return v
     }
 }

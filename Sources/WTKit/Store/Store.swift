@@ -15,10 +15,26 @@ public final class Store {
     public let root: String
     let lock: FileLock
     let failpoint: Failpoint
-    var cache: [String: JSON] = [:]
-    /// Single entries read with `value(_:key:)`, so a command that looks an
-    /// id up twice scans the index once.
-    var valueCache: [String: [String: JSON?]] = [:]
+    /// Parsed files, and single entries read with `value(_:key:)` (so a
+    /// command that looks an id up twice scans the index once). Behind a
+    /// lock, as a store-wide list reads clients on several threads.
+    private let caches = Locked(Caches())
+    struct Caches {
+        var files: [String: JSON] = [:]
+        var values: [String: [String: JSON?]] = [:]
+    }
+
+    func cached(_ rel: String) -> JSON? { caches.withLock { $0.files[rel] } }
+    func cachedValue(_ rel: String, _ key: String) -> JSON?? { caches.withLock { $0.values[rel]?[key] } }
+    func remember(_ rel: String, _ json: JSON) { caches.withLock { $0.files[rel] = json } }
+    func remember(_ rel: String, key: String, _ v: JSON?) { caches.withLock { $0.values[rel, default: [:]][key] = .some(v) } }
+    func forget(_ rel: String) {
+        caches.withLock {
+            $0.files[rel] = nil
+            $0.values[rel] = nil
+        }
+    }
+    func forgetAll() { caches.withLock { $0 = Caches() } }
     /// Bulk loading a new store (`wt init --sample large`): commits write their
     /// files without the journal and without an fsync each, and the loader
     /// ends with `endBulkLoad`, which syncs the file system once. Ten thousand
@@ -112,11 +128,11 @@ public final class Store {
     /// Parses a store file; nil when absent. Parsed files are cached for the
     /// rest of the command (the lock keeps them current).
     public func read(_ rel: String) throws -> JSON? {
-        if let cached = cache[rel] { return cached }
+        if let cached = cached(rel) { return cached }
         guard let bytes = try FileSystem.read(path(rel)) else { return nil }
         do {
             let json = try JSON.parse(bytes)
-            cache[rel] = json
+            remember(rel, json)
             return json
         } catch {
             throw damaged(rel, "\(error)")
@@ -164,8 +180,7 @@ public final class Store {
                 failpoint.reach("delete \(op.path)")
                 try FileSystem.unlink(full)
             }
-            cache[op.path] = nil
-            valueCache[op.path] = nil
+            forget(op.path)
         }
         for dir in dirs.sorted() where sync {
             failpoint.reach("fsync \(dir)")
@@ -219,8 +234,7 @@ public final class Store {
         try apply(journal)
         try FileSystem.unlink(path(Store.journalFile))
         try FileSystem.fsyncDirectory(root)
-        cache = [:]
-        valueCache = [:]
+        forgetAll()
     }
 }
 

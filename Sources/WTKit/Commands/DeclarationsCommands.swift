@@ -40,10 +40,13 @@ enum DeclarationsCommands {
     }
 
     /// The record as printed: the stored fields plus the worker's name.
+    /// Output records; the worker file is read only for declarations that
+    /// do not carry their worker's name (written before they did).
     static func rows(_ ds: [Declaration], _ r: StoreReader) throws -> [JSON] {
-        let names = try Organisation.workerNames(Set(ds.map(\.worker)), r)
+        let unnamed = Set(ds.filter { $0.workerName == nil }.map(\.worker))
+        let names = unnamed.isEmpty ? [:] : try Organisation.workerNames(unnamed, r)
         return try Parallel.chunkedMap(ds, minimumChunk: 256) { d in
-            guard case .object(var o) = d.stored else { return d.stored }
+            guard d.workerName == nil, case .object(var o) = d.stored else { return d.stored }
             o["workerName"] = JSON(names[d.worker])
             return .object(o)
         }

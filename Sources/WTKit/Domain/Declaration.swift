@@ -39,11 +39,17 @@ public struct Declaration: Equatable, Sendable {
     public var history: [Transition]
     /// The invoice that billed it; nil until invoiced (and again after a credit note).
     public var invoice: String?
+    /// The worker's name, kept with the declaration when it is opened (a
+    /// worker's name is never changed): a list then shows names without
+    /// reading the whole worker file. Nil in declarations written before it
+    /// was kept; those look the name up.
+    public var workerName: String?
 
-    public init(id: String, contract: Contract, week: ISOWeek, at: String, by: String) {
+    public init(id: String, contract: Contract, workerName: String?, week: ISOWeek, at: String, by: String) {
         self.id = id
         self.contract = contract.id
         worker = contract.worker
+        self.workerName = workerName
         client = contract.client
         department = contract.department
         self.week = week
@@ -112,6 +118,7 @@ extension Declaration: StoredRecord {
                 to: try h.parsed("to") { try DeclarationStatus.parse($0) }, reason: try h.optString("reason"))
         }
         invoice = try r.optString("invoice")
+        workerName = try r.optString("workerName")
     }
 
     public var stored: JSON {
@@ -128,7 +135,7 @@ extension Declaration: StoredRecord {
                 if let r = $0.reason { o["reason"] = .string(r) }
                 return .object(o)
             }),
-            "invoice": JSON(invoice),
+            "invoice": JSON(invoice), "workerName": JSON(workerName),
         ]
     }
 

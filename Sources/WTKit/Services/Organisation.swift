@@ -15,6 +15,11 @@ public enum Organisation {
         return Dictionary(found.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
     }
 
+    public static func allWorkerNames(_ r: StoreReader) throws -> [String: String] {
+        let all: [Worker] = try RecordFile.load(workersFile, from: r)
+        return Dictionary(all.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+
     public static func client(_ id: String, _ r: StoreReader, actor: Actor) throws -> Client {
         try RecordKind.client.check(id)
         guard let c = try (RecordFile.load(clientsFile, from: r, where: "id", in: [id]) as [Client]).first else {

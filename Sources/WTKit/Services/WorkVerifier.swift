@@ -5,7 +5,8 @@ enum WorkVerifier {
         let root = store.root
         let clients = Set(((try? Organisation.clients(store)) ?? []).map(\.id))
         let departments = Dictionary(((try? Organisation.departments(store)) ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let workers = Set(((try? Organisation.workers(store)) ?? []).map(\.id))
+        let workerNames = Dictionary(((try? Organisation.workers(store)) ?? []).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let workers = Set(workerNames.keys)
         var stats: [String: [String: Stats.Counts]] = [:]
         StoreVerifier.attempt(&report) { stats = try Stats.load(store) }
         var totals: [String: Stats.Counts]?
@@ -84,6 +85,9 @@ enum WorkVerifier {
                 }
                 if !contractIds.contains(d.contract) {
                     report.problems.append("\(file): declaration \(d.id) names contract \(d.contract), which does not exist")
+                }
+                if let name = d.workerName, let actual = workerNames[d.worker], name != actual {
+                    report.problems.append("\(file): declaration \(d.id) names its worker \(name), but \(d.worker) is \(actual)")
                 }
                 if keys["\(d.contract)|\(d.week)"] != d.id {
                     report.problems.append("\(root)/\(DeclarationSet.keysFile(client)): declaration \(d.id) (\(d.contract) \(d.week)) is missing")

@@ -209,6 +209,33 @@ final class DeclarationsTests: WTTestCase {
         XCTAssertTrue(utf.err.contains("line 2"), utf.err)
     }
 
+    /// A declaration keeps its worker's name from when it was opened (by
+    /// `open` and by `import`), so lists do not read the worker file; one
+    /// written before it kept the name shows the same name, looked up.
+    func testDeclarationsCarryTheWorkerNameAndOlderOnesLookItUp() throws {
+        setUpWeek()
+        expect(0, "declarations", "open", "--week", "2026-W49")
+        let csv = tmp + "/hours.csv"
+        try "ct-2,2026-12-08,8\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        expect(0, "declarations", "import", csv)
+        let open = readFile("declarations/cl-1/open.json")
+        XCTAssertTrue(open.contains(#""workerName":"Sanne""#), open)
+        XCTAssertTrue(open.contains(#""workerName":"Daan""#), open)
+        let listed = expect(0, "declarations", "list", "--json").out
+        XCTAssertEqual(jsonArray(expect(0, "declarations", "list", "--json")).map { $0["workerName"] as? String }, ["Sanne", "Daan", "Daan"])
+        // As written before declarations kept the name: no such key at all.
+        writeFile("declarations/cl-1/open.json", open.replacingOccurrences(of: #","workerName":"Sanne""#, with: "")
+            .replacingOccurrences(of: #","workerName":"Daan""#, with: ""))
+        XCTAssertFalse(readFile("declarations/cl-1/open.json").contains("workerName"))
+        XCTAssertEqual(expect(0, "declarations", "list", "--json").out, listed, "the same output, names looked up")
+        XCTAssertEqual(decl("d-3")["workerName"] as? String, "Daan")
+        expect(0, "store", "verify")
+        // A kept name that is not the worker's is damage that verify names.
+        writeFile("declarations/cl-1/open.json", open.replacingOccurrences(of: #""workerName":"Sanne""#, with: #""workerName":"Sanna""#))
+        let r = expect(8, "store", "verify")
+        XCTAssertTrue(r.out.contains("declaration d-1 names its worker Sanna, but w-1 is Sanne") || r.err.contains("Sanna"), r.out + r.err)
+    }
+
     func testTwoApproversAndACommenterAtOnceLoseNothing() {
         setUpWeek()
         for w in 3...6 {

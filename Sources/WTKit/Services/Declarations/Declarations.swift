@@ -27,10 +27,13 @@ public enum Declarations {
         try AccessControl.requireBackoffice(actor, toDo: "open declarations")
         var made: [Declaration] = []
         let contracts = try Contracts.all(set.tx)
+        let names = try Organisation.workerNames(Set(contracts.map(\.worker)), set.tx)
         for week in weeks {
             for c in contracts where c.isActive(in: week) {
                 if try set.existing(contract: c, week: week) != nil { continue }
-                let d = Declaration(id: try IdAllocator.next(RecordKind.declaration.rawValue, in: set.tx), contract: c, week: week, at: set.tx.at, by: actor.name)
+                let d = Declaration(
+                    id: try IdAllocator.next(RecordKind.declaration.rawValue, in: set.tx), contract: c, workerName: names[c.worker], week: week,
+                    at: set.tx.at, by: actor.name)
                 try set.add(d)
                 made.append(d)
             }
@@ -43,12 +46,16 @@ public enum Declarations {
     }
 
     /// The declaration for a contract and week, created when missing (import).
-    static func forContract(_ c: Contract, week: ISOWeek, in set: DeclarationSet, actor: Actor) throws -> (Declaration, created: Bool) {
+    static func forContract(
+        _ c: Contract, week: ISOWeek, in set: DeclarationSet, actor: Actor, workerName: (String) throws -> String?
+    ) throws -> (Declaration, created: Bool) {
         if let id = try set.existing(contract: c, week: week), let d = try set.get(id) { return (d, false) }
         guard c.isActive(in: week) else {
             throw WTError.invalid("contract \(c.id) does not run in \(week) (it runs \(c.start) to \(c.end?.description ?? "open-ended"))")
         }
-        let d = Declaration(id: try IdAllocator.next(RecordKind.declaration.rawValue, in: set.tx), contract: c, week: week, at: set.tx.at, by: actor.name)
+        let d = Declaration(
+            id: try IdAllocator.next(RecordKind.declaration.rawValue, in: set.tx), contract: c, workerName: try workerName(c.worker), week: week,
+            at: set.tx.at, by: actor.name)
         try set.add(d)
         return (d, true)
     }

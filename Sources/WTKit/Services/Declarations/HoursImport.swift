@@ -37,8 +37,8 @@ public enum HoursImport {
             fields.append(field)
             field = ""
             defer { fields = [] }
-            if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return }
-            let f = fields.map { $0.trimmingCharacters(in: .whitespaces) }
+            if fields.allSatisfy({ $0.trimmingSpaces().isEmpty }) { return }
+            let f = fields.map { $0.trimmingSpaces() }
             if rows.isEmpty && f[0].lowercased() == "contract" { return }
             guard f.count == 3 || f.count == 4 else {
                 throw WTError.invalid("line \(rowLine): expected contract,date,hours[,type] but found \(f.count) field\(f.count == 1 ? "" : "s")")
@@ -97,6 +97,12 @@ public enum HoursImport {
         var order: [String] = []
         var created = 0
         var contracts: [String: Contract] = [:]
+        // Worker names for the declarations an import opens, read at most once.
+        var names: [String: String]?
+        func workerName(_ worker: String) throws -> String? {
+            if names == nil { names = try Organisation.allWorkerNames(set.tx) }
+            return names?[worker]
+        }
         for row in rows {
             do {
                 try RecordKind.contract.check(row.contract)
@@ -116,7 +122,7 @@ public enum HoursImport {
                 if let id = try set.existing(contract: contract, week: week), let t = touched[id] {
                     d = t
                 } else {
-                    let (found, isNew) = try Declarations.forContract(contract, week: week, in: set, actor: actor)
+                    let (found, isNew) = try Declarations.forContract(contract, week: week, in: set, actor: actor, workerName: workerName)
                     d = found
                     if isNew { created += 1 }
                 }

@@ -207,7 +207,7 @@ enum LargeSample {
                 for (n, id) in (declId[k] ?? []).enumerated() {
                     let rel = p.start + n
                     byWeek[rel, default: []].append(
-                        try declaration(id: id, contract: contract, rel: rel, thisWeek: thisWeek, today: ctx.today, approver: approver,
+                        try declaration(id: id, contract: contract, workerName: workers[p.worker].name, rel: rel, thisWeek: thisWeek, today: ctx.today, approver: approver,
                             actor: actor, random: random, stamp: stamp))
                 }
             }
@@ -269,11 +269,11 @@ enum LargeSample {
     /// One week of one contract, in the status its age gives it, with the
     /// history the commands would have recorded.
     static func declaration(
-        id: Int, contract: Contract, rel: Int, thisWeek: ISOWeek, today: CalendarDate, approver: String, actor: String,
+        id: Int, contract: Contract, workerName: String, rel: Int, thisWeek: ISOWeek, today: CalendarDate, approver: String, actor: String,
         random: SeededRandomSource, stamp: (CalendarDate, Int) -> String
     ) throws -> Declaration {
         let week = thisWeek.adding(weeks: rel)
-        var d = Declaration(id: "d-\(id)", contract: contract, week: week, at: stamp(week.monday, 5), by: actor)
+        var d = Declaration(id: "d-\(id)", contract: contract, workerName: workerName, week: week, at: stamp(week.monday, 5), by: actor)
         let target: DeclarationStatus
         let roll = random.int(in: 0...19)
         switch rel {

@@ -294,6 +294,29 @@ public extension JSON {
         }
     }
 
+    /// Where each record of a record file lies, with its string `field` (nil
+    /// when it has none), checking the file exactly as `parse` does and
+    /// building nothing: what a change to one record needs to build that one
+    /// and copy the others byte for byte. Nil when the file is not one
+    /// object holding only a `records` array (it is then read the usual way).
+    static func recordSpans(_ bytes: [UInt8], field: String) throws -> [(key: String?, range: Range<Int>)]? {
+        try bytes.withUnsafeBufferPointer { buf in
+            var p = JSONParser(buf)
+            p.spans = []
+            guard let all = try p.records(field: Array(field.utf8), values: nil, build: false), all.count == p.spans!.count else { return nil }
+            // Only {"records":[...]} can be written back from its records alone.
+            p.pos = 0
+            p.skipSpace()
+            let prefix = Array("{\"records\":[".utf8)
+            guard buf.count >= p.pos + prefix.count, Array(buf[p.pos..<(p.pos + prefix.count)]) == prefix else { return nil }
+            var end = buf.count
+            while end > 0, [0x20, 0x0A, 0x0D, 0x09].contains(buf[end - 1]) { end -= 1 }
+            guard end >= 2, buf[end - 2] == UInt8(ascii: "]"), buf[end - 1] == UInt8(ascii: "}") else { return nil }
+            if let last = p.spans!.last, last.1.upperBound != end - 2 { return nil }
+            return p.spans!.map { (key: $0.0, range: $0.1) }
+        }
+    }
+
     /// The records of a record file (`{"records": [...]}`) whose string field
     /// `field` is one of `values`, in file order. The whole file is checked
     /// exactly as `parse` checks it (syntax, UTF-8, escapes, duplicate keys,
@@ -313,48 +336,75 @@ public extension JSON {
 }
 
 /// The keys of one object as byte ranges of the buffer being scanned, in an
-/// open-addressing table hashed with FNV-1a: finding a duplicate among an
-/// index's thousands of keys without making a String or a Set of them.
+/// open-addressing table: finding a duplicate among an index's thousands of
+/// keys without making a String or a Set of them. Each slot keeps 32 bits of
+/// its key's hash, which place it, decide most comparisons without touching
+/// the bytes, and let the table grow without hashing a key again.
 private struct KeyTable {
     let b: UnsafeBufferPointer<UInt8>
-    var slots: [Int32]
+    /// 0 when empty; else the hash's tag in the high 32 bits, the key's index + 1 in the low 32.
+    var slots: [UInt64]
     var filled = 0
 
     init(_ b: UnsafeBufferPointer<UInt8>, capacity: Int) {
         self.b = b
         var size = 64
         while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: -1, count: size)
+        slots = Array(repeating: 0, count: size)
     }
 
-    func hash(_ r: (Int, Int)) -> Int {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for i in r.0..<r.1 { h = (h ^ UInt64(b[i])) &* 0x100_0000_01b3 }
-        return Int(truncatingIfNeeded: h)
+    /// A multiply-xorshift hash, eight bytes at a time; the high 32 bits are the tag.
+    func tag(_ r: (Int, Int)) -> UInt64 {
+        let base = UnsafeRawPointer(b.baseAddress!)
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(r.1 - r.0 + 1)
+        var i = r.0
+        while i + 8 <= r.1 {
+            h = (h ^ base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < r.1 {
+            tail |= UInt64(b[i]) << shift
+            shift += 8
+            i += 1
+        }
+        h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
+        h ^= h >> 29
+        return h >> 32
     }
 
     /// Adds key `k` of `ranges` (the object's key ranges so far, indexed as in
-    /// the parser's key stack); false when
-    /// an equal key is already in the table.
+    /// the parser's key stack); false when an equal key is already in the table.
     mutating func insert(_ k: Int, _ ranges: ArraySlice<(Int, Int)>) -> Bool {
-        if filled * 2 >= slots.count { grow(ranges) }
+        if filled * 2 >= slots.count { grow() }
         let r = ranges[k]
-        var i = hash(r) & (slots.count - 1)
-        while slots[i] >= 0 {
-            let o = ranges[Int(slots[i])]
-            if o.1 - o.0 == r.1 - r.0 && memcmp(b.baseAddress! + o.0, b.baseAddress! + r.0, r.1 - r.0) == 0 { return false }
-            i = (i + 1) & (slots.count - 1)
+        let t = tag(r)
+        let mask = slots.count - 1
+        var i = Int(t) & mask
+        while slots[i] != 0 {
+            if slots[i] >> 32 == t {
+                let o = ranges[Int(slots[i] & 0xFFFF_FFFF) - 1]
+                if o.1 - o.0 == r.1 - r.0 && memcmp(b.baseAddress! + o.0, b.baseAddress! + r.0, r.1 - r.0) == 0 { return false }
+            }
+            i = (i + 1) & mask
         }
-        slots[i] = Int32(k)
+        slots[i] = t << 32 | UInt64(k + 1)
         filled += 1
         return true
     }
 
-    mutating func grow(_ ranges: ArraySlice<(Int, Int)>) {
-        let kept = slots.filter { $0 >= 0 }
-        slots = Array(repeating: -1, count: slots.count * 2)
-        filled = 0
-        for k in kept { _ = insert(Int(k), ranges) }
+    /// Four times the room, each slot placed again by its kept tag.
+    mutating func grow() {
+        let old = slots
+        slots = Array(repeating: 0, count: old.count * 4)
+        let mask = slots.count - 1
+        for s in old where s != 0 {
+            var i = Int(s >> 32) & mask
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = s
+        }
     }
 }
 
@@ -367,6 +417,8 @@ private struct JSONParser {
     var uncertainCapture = false
     /// The key ranges of the objects `skip` is inside, innermost last.
     var keyStack: [(Int, Int)] = []
+    /// When set, `recordArray` notes every record's bytes and its `field`.
+    var spans: [(String?, Range<Int>)]?
     init(_ b: UnsafeBufferPointer<UInt8>) {
         self.b = b
         keyStack.reserveCapacity(64)
@@ -631,6 +683,21 @@ private struct JSONParser {
             let start = pos
             uncertainCapture = false
             let at = try skip(depth: 2, capture: field)
+            if spans != nil {
+                var key: String?
+                if let at {
+                    let end = pos
+                    pos = at
+                    key = try string()
+                    pos = end
+                } else if uncertainCapture {
+                    let end = pos
+                    pos = start
+                    key = try value(depth: 2)[String(decoding: field, as: UTF8.self)]?.stringValue
+                    pos = end
+                }
+                spans!.append((key, start..<pos))
+            }
             if at == nil && uncertainCapture && values != nil {
                 let end = pos
                 pos = start
@@ -692,6 +759,9 @@ private struct JSONParser {
             defer { keyStack.removeLast(keyStack.count - base) }
             var table: KeyTable?
             var special = false
+            // The store writes keys sorted: while each key is greater than the
+            // one before, none can repeat, and nothing needs comparing further.
+            var ascending = true
             skipSpace()
             if pos < b.count, b[pos] == UInt8(ascii: "}") { pos += 1; return nil }
             while true {
@@ -705,7 +775,12 @@ private struct JSONParser {
                     if capture != nil { uncertainCapture = true }
                 }
                 keyStack.append(range)
-                if !special {
+                if ascending, keyStack.count - base > 1 {
+                    let p = keyStack[keyStack.count - 2]
+                    let c = memcmp(b.baseAddress! + p.0, b.baseAddress! + range.0, min(p.1 - p.0, range.1 - range.0))
+                    ascending = c < 0 || (c == 0 && p.1 - p.0 < range.1 - range.0)
+                }
+                if !special && !ascending {
                     var duplicate = false
                     let count = keyStack.count - base
                     if count <= 16 {

@@ -45,20 +45,17 @@ extension Store: StoreReader {
 
 extension Transaction: StoreReader {
     public func records(_ rel: String, field: String, in values: Set<String>) throws -> [JSON] {
-        if deleted.contains(rel) { return [] }
-        if let s = staged[rel] { return JSON.records(of: s, field: field, in: values) }
+        if isStaged(rel) { return try read(rel).map { JSON.records(of: $0, field: field, in: values) } ?? [] }
         return try store.records(rel, field: field, in: values)
     }
 
     public func countRecords(_ rel: String, field: String, in values: Set<String>?) throws -> Int {
-        if deleted.contains(rel) { return 0 }
-        if let s = staged[rel] { return JSON.count(of: s, field: field, in: values) }
+        if isStaged(rel) { return try read(rel).map { JSON.count(of: $0, field: field, in: values) } ?? 0 }
         return try store.countRecords(rel, field: field, in: values)
     }
 
     public func value(_ rel: String, key: String) throws -> JSON? {
-        if deleted.contains(rel) { return nil }
-        if let s = staged[rel] { return s[key] }
+        if isStaged(rel) { return try read(rel)?[key] }
         return try store.value(rel, key: key)
     }
 }

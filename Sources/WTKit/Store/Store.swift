@@ -261,8 +261,12 @@ public final class Transaction {
     public func read(_ rel: String) throws -> JSON? {
         if deleted.contains(rel) { return nil }
         if let s = staged[rel] { return s }
+        if let b = stagedBytes[rel] { return try JSON.parse(b) }
         return try store.read(rel)
     }
+
+    /// Whether this transaction has written or deleted `rel`.
+    public func isStaged(_ rel: String) -> Bool { staged[rel] != nil || stagedBytes[rel] != nil || deleted.contains(rel) }
 
     public func exists(_ rel: String) -> Bool {
         if deleted.contains(rel) { return false }
@@ -286,12 +290,14 @@ public final class Transaction {
     public func write(_ rel: String, _ json: JSON) {
         if staged[rel] == nil && stagedBytes[rel] == nil { order.append(rel) }
         deleted.remove(rel)
+        stagedBytes[rel] = nil
         staged[rel] = json
     }
 
     public func writeBytes(_ rel: String, _ bytes: [UInt8]) {
         if staged[rel] == nil && stagedBytes[rel] == nil { order.append(rel) }
         deleted.remove(rel)
+        staged[rel] = nil
         stagedBytes[rel] = bytes
     }
 

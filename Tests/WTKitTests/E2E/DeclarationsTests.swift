@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 
+@testable import WTKit
+
 /// Weekly declarations from open to closed (SPEC §6), and notifications (§8).
 final class DeclarationsTests: WTTestCase {
     let approver = "j.vanhouten@vanhouten.example"
@@ -234,6 +236,34 @@ final class DeclarationsTests: WTTestCase {
         writeFile("declarations/cl-1/open.json", open.replacingOccurrences(of: #""workerName":"Sanne""#, with: #""workerName":"Sanna""#))
         let r = expect(8, "store", "verify")
         XCTAssertTrue(r.out.contains("declaration d-1 names its worker Sanna, but w-1 is Sanne") || r.err.contains("Sanna"), r.out + r.err)
+    }
+
+    /// A comment rewrites the hot set from the other records' bytes: the file
+    /// is exactly what a full rewrite gives, also after other changes, and a
+    /// hot set that a person pretty-printed is still read and written right.
+    func testACommentRewritesTheHotSetByteForByte() throws {
+        setUpWeek()
+        expect(0, "declarations", "open", "--week", "2026-W49")
+        expect(0, "declarations", "open", "--week", "2026-W50")
+        expect(0, "declarations", "enter", "d-2", "mon=8")
+        expect(0, "declarations", "submit", "d-2")
+        let rel = "declarations/cl-1/open.json"
+        func canonical() throws -> String { try JSON.parse(readFile(rel)).serialized() + "\n" }
+        expect(0, "declarations", "comment", "d-3", "Klopt de pauze? \"ja\" \u{2028} é")
+        XCTAssertEqual(readFile(rel), try canonical())
+        XCTAssertEqual((decl("d-3")["comments"] as? [[String: Any]])?.first?["text"] as? String, "Klopt de pauze? \"ja\" \u{2028} é")
+        expect(0, "declarations", "comment", "d-2", "Nog een")
+        expect(0, "declarations", "enter", "d-1", "tue=4")
+        XCTAssertEqual(readFile(rel), try canonical())
+        XCTAssertEqual(jsonArray(expect(0, "declarations", "list", "--json")).count, 4)
+        // Pretty-printed by hand: still one record changed, the rest kept.
+        writeFile(rel, try JSON.parse(readFile(rel)).pretty())
+        expect(0, "declarations", "comment", "d-4", "Na de hand")
+        let after = try JSON.parse(readFile(rel))
+        XCTAssertEqual(after["records"]?.arrayValue?.count, 4)
+        XCTAssertEqual(after["records"]?.arrayValue?.first { $0["id"] == "d-4" }?["comments"]?.arrayValue?.count, 1)
+        XCTAssertEqual((decl("d-1")["lines"] as? [Any])?.count, 1, "the hours entered before the hand edit")
+        expect(0, "store", "verify")
     }
 
     func testTwoApproversAndACommenterAtOnceLoseNothing() {

@@ -3,9 +3,7 @@
 
 PREFIX ?= /usr/local
 DESTDIR ?=
-# The release binary links the Swift runtime and Foundation statically: it then
-# runs without the toolchain's libraries installed, and starts about twice as fast.
-SWIFT_BUILD_FLAGS ?= -c release -Xswiftc -static-stdlib
+# The release binary is linked fully statically (scripts/build-release says why).
 BIN ?= .build/release/wt
 
 bindir := $(DESTDIR)$(PREFIX)/bin
@@ -23,7 +21,7 @@ MAN5 := $(wildcard man/*.5)
 all: build
 
 build:
-	swift build $(SWIFT_BUILD_FLAGS)
+	scripts/build-release
 
 test:
 	swift test
@@ -31,7 +29,7 @@ test:
 # Builds the binary only when there is none, so `sudo make install` after
 # `make` does not compile as root; BIN=path installs another build.
 $(BIN):
-	swift build $(SWIFT_BUILD_FLAGS)
+	scripts/build-release
 
 install: $(BIN)
 	install -d $(bindir) $(man1dir) $(man5dir) $(bashdir) $(zshdir) $(fishdir)

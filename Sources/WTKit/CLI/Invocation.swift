@@ -107,11 +107,24 @@ public final class Invocation {
 
     // MARK: Who acts
 
-    /// `backoffice:$USER`; under cron, where USER may be unset, the account's name.
+    /// `backoffice:$USER`; where USER and LOGNAME are unset, the account's
+    /// name from /etc/passwd, else `uid<N>`.
     public var backofficeName: String {
         var user = ctx.environment["USER"] ?? ctx.environment["LOGNAME"] ?? ""
-        if user.isEmpty, let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { user = String(cString: name) }
+        if user.isEmpty { user = Invocation.passwdName(uid: getuid()) ?? "" }
         return "backoffice:" + (user.isEmpty ? "uid\(getuid())" : user)
+    }
+
+    /// The name of `uid` in /etc/passwd. Read directly, not with getpwuid(3):
+    /// the installed wt is linked statically, and a static glibc can only ask
+    /// NSS through the shared libraries of the very glibc it was built with.
+    static func passwdName(uid: uid_t, file: String = "/etc/passwd") -> String? {
+        guard let bytes = try? FileSystem.read(file) else { return nil }
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+            let f = line.split(separator: ":", omittingEmptySubsequences: false)
+            if f.count > 2, let id = uid_t(f[2]), id == uid, !f[0].isEmpty { return String(f[0]) }
+        }
+        return nil
     }
 
     /// Back office, or the portal user of `--as` / `WT_AS`, checked to be able to act.

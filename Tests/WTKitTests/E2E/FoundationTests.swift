@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 
+@testable import WTKit
+
 /// The command line, output formats, exit codes and store basics, end to end.
 final class FoundationTests: WTTestCase {
     func testMissingStoreSaysHowToCreateOne() {
@@ -174,6 +176,28 @@ final class FoundationTests: WTTestCase {
         XCTAssertEqual(jsonArray(expect(0, "audit", "--actor", "backoffice:nobody", "--json")).count, 0)
         XCTAssertEqual(jsonArray(expect(0, "audit", "--since", "2026-12-01", "--json")).count, 0)
         XCTAssertEqual(jsonArray(expect(0, "audit", "--since", "2026-11-30", "--json")).count, 2)
+    }
+
+    /// Under cron USER may be unset: the back-office actor is then the
+    /// account's name from /etc/passwd (read directly: the installed binary
+    /// is static and cannot rely on NSS).
+    func testWithoutUSERTheActorIsTheAccountsName() {
+        initStore()
+        expect(0, "clients", "add", "Cron BV", env: ["USER": ""])
+        let audit = jsonArray(expect(0, "audit", "--record", "cl-1", "--json"))
+        let name = getpwuid(getuid()).map { String(cString: $0.pointee.pw_name) } ?? "uid\(getuid())"
+        XCTAssertEqual(audit.first?["actor"] as? String, "backoffice:" + name)
+    }
+
+    func testPasswdNameReadsTheUidsLine() throws {
+        let file = tmp + "/passwd"
+        try "root:x:0:0:root:/root:/bin/bash\n# no comment handling needed\nbad line\n:x:7::::\nwt:x:1000:1000:W T,,,:/home/wt:/bin/sh\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        XCTAssertEqual(Invocation.passwdName(uid: 0, file: file), "root")
+        XCTAssertEqual(Invocation.passwdName(uid: 1000, file: file), "wt")
+        XCTAssertNil(Invocation.passwdName(uid: 7, file: file), "an empty name is no name")
+        XCTAssertNil(Invocation.passwdName(uid: 4242, file: file))
+        XCTAssertNil(Invocation.passwdName(uid: 0, file: tmp + "/missing"))
     }
 
     func testWTNowMustBeATimestamp() {

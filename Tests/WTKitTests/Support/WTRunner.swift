@@ -10,7 +10,10 @@ struct WTResult {
 }
 
 enum WTBinary {
+    /// The debug build next to the test bundle, or `WT_TEST_BINARY` (CI runs
+    /// the end-to-end tests a second time against the installed build).
     static let path: String = {
+        if let given = ProcessInfo.processInfo.environment["WT_TEST_BINARY"], !given.isEmpty { return given }
         let runner = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for dir in [runner, runner.deletingLastPathComponent()] {
             let p = dir.appendingPathComponent("wt").path

@@ -53,19 +53,8 @@ final class AccountsTests: WTTestCase {
             if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("\(args[0]) is not installed"); return (-1, "") }
             throw XCTSkip("\(args[0]) is not installed")
         }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = args
-        p.environment = ["PATH": path, "LC_ALL": "C.UTF-8"]
-        let out = Pipe(), input = Pipe()
-        p.standardOutput = out
-        p.standardInput = input
-        try p.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        let r = try Subprocess.run("/usr/bin/env", args, stdin: stdin.map { Data($0.utf8) }, environment: ["PATH": path, "LC_ALL": "C.UTF-8"])
+        return (r.status, r.out)
     }
 
     /// The activation mail as Python's `email` package (policy=default) reads it.

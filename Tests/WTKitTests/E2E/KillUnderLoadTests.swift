@@ -18,8 +18,28 @@ final class KillUnderLoadTests: WTTestCase {
     /// contention a command of the debug build takes about 50 to 250 ms, most
     /// of it waiting for the lock; a narrower window would kill nearly every
     /// command before it reaches its commit, proving little, a wider one would
-    /// let most finish.
-    static let killWindowMs = 150
+    /// let most finish. The release build (CI runs these tests against it too)
+    /// is several times faster, so the window scales with how long an
+    /// uncontended `wt status` takes: about 25 ms for the debug build.
+    var killWindowMs = 150
+
+    /// Six times what an uncontended `wt status` takes beyond starting a
+    /// process at all (about 25 ms for the debug build, 3 for the release
+    /// build), between 15 and 150 ms.
+    func calibrateKillWindow(env: [String: String]) throws {
+        func median(_ run: () throws -> Void) rethrows -> Double {
+            var times: [Double] = []
+            for _ in 0..<5 {
+                let t = Date()
+                try run()
+                times.append(Date().timeIntervalSince(t) * 1000)
+            }
+            return times.sorted()[2]
+        }
+        let spawn = try median { _ = try Subprocess.run("/bin/true", []) }
+        let status = median { expect(0, ["status"], env: env) }
+        killWindowMs = Int(min(150, max(15, (status - spawn) * 6)))
+    }
 
     /// SplitMix64: the same seed gives the same commands, delays and kills.
     struct Seeded {
@@ -119,7 +139,7 @@ final class KillUnderLoadTests: WTTestCase {
             if kind == .approve && approvable.isEmpty { kind = .comment }
             if kind == .credit && creditable.isEmpty { kind = .notify }
             let now = Self.timestamp(start.addingTimeInterval(Double(i) * 600))
-            let killAfter = rng.below(3) == 0 ? nil : rng.below(Self.killWindowMs + 1)
+            let killAfter = rng.below(3) == 0 ? nil : rng.below(killWindowMs + 1)
             var c = Command(index: i, kind: kind, args: [], now: now, killAfter: killAfter)
             switch kind {
             case .approve:
@@ -180,6 +200,7 @@ final class KillUnderLoadTests: WTTestCase {
 
     func load(commands: Int, seed: UInt64, workers: Int) throws {
         let (submitted, start) = try prepare(weeks: max(8, commands / 8))
+        try calibrateKillWindow(env: ["WT_NOW": Self.timestamp(start)])
         let commands = plan(count: commands, seed: seed, submitted: submitted, start: start)
         let started = Date()
         var results = [Ran?](repeating: nil, count: commands.count)
@@ -220,7 +241,7 @@ final class KillUnderLoadTests: WTTestCase {
         let durations = ran.filter { !$0.killed }.map { Int($0.seconds * 1000) }.sorted()
         let median = durations.isEmpty ? 0 : durations[durations.count / 2]
         let killedAfterCommit = killed.filter { landed.contains($0.command.index) }.count
-        print("kill under load (seed \(seed), \(workers) at once): \(ran.count) commands, \(killed.count) killed (\(killedAfterCommit) of them after their change landed), \(acked.count) acknowledged \(byKind.map { "\($0.key) \($0.value)" }.joined(separator: ", ")), \(violations.count) violations; a finished command took \(durations.first ?? 0)–\(durations.last ?? 0) ms (median \(median)); \(String(format: "%.1f", loadSeconds)) s")
+        print("kill under load (seed \(seed), \(workers) at once): \(ran.count) commands, \(killed.count) killed (\(killedAfterCommit) of them after their change landed), \(acked.count) acknowledged \(byKind.map { "\($0.key) \($0.value)" }.joined(separator: ", ")), \(violations.count) violations; a finished command took \(durations.first ?? 0)–\(durations.last ?? 0) ms (median \(median)), kills within \(killWindowMs) ms; \(String(format: "%.1f", loadSeconds)) s")
         XCTAssertEqual(violations, [], violations.joined(separator: "\n"))
         // The harness's own check that it kills often enough to mean something.
         XCTAssertGreaterThan(killed.count, ran.count / 10, "many commands are killed")

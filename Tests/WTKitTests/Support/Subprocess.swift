@@ -14,6 +14,11 @@ struct ProcessResult {
 }
 
 enum Subprocess {
+    /// A program may exit without reading its stdin (a fast, statically
+    /// linked wt often does before the test has written it): the write must
+    /// then fail with EPIPE, not kill the test runner with SIGPIPE.
+    private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
     static func run(
         _ executable: String, _ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil, cwd: String? = nil
     ) throws -> ProcessResult {
@@ -26,8 +31,9 @@ enum Subprocess {
         p.standardOutput = outPipe
         p.standardError = errPipe
         p.standardInput = inPipe
+        Subprocess.ignoreBrokenPipes
         try p.run()
-        if let stdin { inPipe.fileHandleForWriting.write(stdin) }
+        if let stdin { try? inPipe.fileHandleForWriting.write(contentsOf: stdin) }
         try? inPipe.fileHandleForWriting.close()
         let errBox = DataBox()
         let group = DispatchGroup()

@@ -219,6 +219,12 @@ final class DamagedStoreTests: WTTestCase {
         try check("declarations/cl-1/open.json", ["declarations", "show", "d-51"], shapes: recordShapes)
     }
 
+    /// A comment builds only its own declaration and copies the others'
+    /// bytes, but still checks the whole file first.
+    func testOpenDeclarationsUnderAComment() throws {
+        try check("declarations/cl-1/open.json", ["declarations", "comment", "d-51", "Klopt dit?"], shapes: recordShapes)
+    }
+
     func testArchiveYear() throws {
         try check("declarations/cl-1/2026.json", ["declarations", "show", "d-1"], shapes: recordShapes)
     }

@@ -288,13 +288,15 @@ public final class DeclarationSet {
 /// changed records serialized and every other record copied byte for byte
 /// (the same bytes a full rewrite gives, as the store wrote them sorted and
 /// compact). A comment on the large sample's busiest client builds one of 36
-/// declarations instead of all of them.
+/// declarations instead of all of them. The whole file is checked as JSON
+/// first; the records it does not build are not checked as declarations, so
+/// one with a wrong field is copied as it was, for `store verify` to report.
 struct ScannedPartition {
     let rel: String
     let bytes: [UInt8]
     let spans: [(id: String, range: Range<Int>)]
     var changed: [String: Declaration] = [:]
-    let root: String
+    let store: Store
 
     /// Nil when the file is absent or not `{"records":[...]}` with an id in every record.
     init?(_ rel: String, _ store: Store) throws {
@@ -305,16 +307,14 @@ struct ScannedPartition {
         self.rel = rel
         self.bytes = bytes
         spans = found.map { (id: $0.key!, range: $0.range) }
-        root = store.root
+        self.store = store
     }
 
     func declaration(_ span: (id: String, range: Range<Int>)) throws -> Declaration {
         do {
             return try Declaration(stored: JSONReader(JSON.parse(Array(bytes[span.range])), what: rel))
         } catch let e as JSONParseError {
-            throw WTError.damaged(
-                "store file \(root)/\(rel) is damaged: \(e.reason)",
-                hint: "nothing was written; run `wt store verify`, then restore the file from a backup (see wt-store(1))")
+            throw RecordFile.damaged(store, rel, e.reason)
         }
     }
 

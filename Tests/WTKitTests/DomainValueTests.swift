@@ -103,7 +103,7 @@ final class DomainValueTests: XCTestCase {
     }
 
     func testMoneyDescriptionRoundTripsThroughParse() throws {
-        var rng = SplitMix(seed: 1)
+        var rng = SeededRandomSource(seed: 1)
         for _ in 0..<5000 {
             let money = Money(cents: Int64.random(in: -10_000_000_000...10_000_000_000, using: &rng))
             XCTAssertEqual(try Money.parse(money.description), money)
@@ -178,7 +178,7 @@ final class DomainValueTests: XCTestCase {
     }
 
     func testMoneyAmountAgreesWithDecimalArithmetic() {
-        var rng = SplitMix(seed: 7)
+        var rng = SeededRandomSource(seed: 7)
         for _ in 0..<20000 {
             let minutes = Int.random(in: -3000...3000, using: &rng)
             let cents = Int64.random(in: -1_000_000...1_000_000, using: &rng)
@@ -210,7 +210,7 @@ final class DomainValueTests: XCTestCase {
         XCTAssertEqual(Money(cents: 1).percent(basisPoints: 5000), Money(cents: 1))
         XCTAssertEqual(Money(cents: 12345).percent(basisPoints: 0), .zero)
         XCTAssertEqual(Money(cents: 12345).percent(basisPoints: -2100), Money(cents: -2592)) // -25.9245
-        var rng = SplitMix(seed: 11)
+        var rng = SeededRandomSource(seed: 11)
         for _ in 0..<20000 {
             let cents = Int64.random(in: -100_000_000...100_000_000, using: &rng)
             let bp = Int.random(in: -10000...30000, using: &rng)
@@ -882,7 +882,7 @@ final class DomainValueTests: XCTestCase {
 
     func testParsersAnswerArbitraryInputWithAValueOrAWTError() {
         let alphabet = Array("0123456789012345678901234567890.,:;-+ WwBNLEURÉ€é\t\n\u{0}\u{301}👍🏽@ab_'/()")
-        var rng = SplitMix(seed: 42)
+        var rng = SeededRandomSource(seed: 42)
         func check<T>(_ input: String, _ parse: (String) throws -> T, _ roundTrip: (T) throws -> Void = { _ in }) {
             do {
                 try roundTrip(try parse(input))
@@ -907,18 +907,5 @@ final class DomainValueTests: XCTestCase {
             check(input, DeclarationStatus.parse)
             _ = PasswordPolicy().violations(input)
         }
-    }
-}
-
-/// A small seeded generator so the property loops are reproducible.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -78,7 +78,7 @@ public struct SystemRandomSource: RandomSource {
 /// private final class guarded by a lock, which is what makes the struct honestly
 /// `Sendable`. Consequence: copies of a `SeededRandomSource` share one stream; create
 /// a new source with the same seed to replay it.
-public struct SeededRandomSource: RandomSource {
+public struct SeededRandomSource: RandomSource, RandomNumberGenerator {
     public let seed: UInt64
     private let box: StateBox
 
@@ -90,6 +90,9 @@ public struct SeededRandomSource: RandomSource {
     public func nextUInt64() -> UInt64 {
         box.next()
     }
+
+    /// The same stream for the standard library's `random(in:using:)`.
+    public mutating func next() -> UInt64 { box.next() }
 
     public func bytes(_ count: Int) -> [UInt8] {
         precondition(count >= 0, "byte count must not be negative")

@@ -206,7 +206,7 @@ final class DeclarationsTests: WTTestCase {
         var invalid = Data("ct-1,2026-11-30,8\nct-1,2026-12-01,".utf8)
         invalid.append(contentsOf: [0xFF, 0xFE])
         invalid.append(contentsOf: Array("\n".utf8))
-        FileManager.default.createFile(atPath: tmp + "/latin1.csv", contents: invalid)
+        _ = FileManager.default.createFile(atPath: tmp + "/latin1.csv", contents: invalid)
         let utf = expect(6, "declarations", "import", tmp + "/latin1.csv")
         XCTAssertTrue(utf.err.contains("line 2"), utf.err)
     }

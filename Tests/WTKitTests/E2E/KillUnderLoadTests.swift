@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 
+@testable import WTKit
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -42,19 +44,6 @@ final class KillUnderLoadTests: WTTestCase {
         killWindowMs = Int(min(150, max(15, (status - spawn) * 6)))
     }
 
-    /// SplitMix64: the same seed gives the same commands, delays and kills.
-    struct Seeded {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     enum Kind: String { case approve, comment, close, generate, credit, notify }
 
     struct Command {
@@ -77,13 +66,6 @@ final class KillUnderLoadTests: WTTestCase {
         var out: String
         var err: String
         var seconds: Double
-    }
-
-    static func timestamp(_ date: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        f.timeZone = TimeZone(identifier: "UTC")
-        return f.string(from: date)
     }
 
     /// The demo store plus two hours on Monday and Tuesday of every week from
@@ -111,7 +93,7 @@ final class KillUnderLoadTests: WTTestCase {
             }
         }
         let after = utc.date(byAdding: .day, value: weeks * 7 + 1, to: firstMonday)!
-        let env = ["WT_NOW": Self.timestamp(after)]
+        let env = ["WT_NOW": Timestamp.format(after)]
         let file = tmp + "/hours.csv"
         try csv.write(toFile: file, atomically: false, encoding: .utf8)
         let imported = jsonArray(expect(0, ["declarations", "import", file, "--json"], env: env)).compactMap { $0["id"] as? String }
@@ -128,7 +110,8 @@ final class KillUnderLoadTests: WTTestCase {
     /// one to three declarations, comments on declarations no one approves,
     /// each demo invoice credited at most once.
     func plan(count: Int, seed: UInt64, submitted: [String], start: Date) -> [Command] {
-        var rng = Seeded(state: seed)
+        // The same seed gives the same commands, delays and kills.
+        let rng = SeededRandomSource(seed: seed)
         let split = submitted.count * 3 / 4
         var approvable = Array(submitted[..<split])
         let commentable = Array(submitted[split...])
@@ -139,7 +122,7 @@ final class KillUnderLoadTests: WTTestCase {
             var kind: Kind = roll < 35 ? .approve : roll < 60 ? .comment : roll < 72 ? .close : roll < 82 ? .generate : roll < 90 ? .credit : .notify
             if kind == .approve && approvable.isEmpty { kind = .comment }
             if kind == .credit && creditable.isEmpty { kind = .notify }
-            let now = Self.timestamp(start.addingTimeInterval(Double(i) * 600))
+            let now = Timestamp.format(start.addingTimeInterval(Double(i) * 600))
             let killAfter = rng.below(3) == 0 ? nil : rng.below(killWindowMs + 1)
             var c = Command(index: i, kind: kind, args: [], now: now, killAfter: killAfter)
             switch kind {
@@ -175,8 +158,8 @@ final class KillUnderLoadTests: WTTestCase {
         p.environment = environment(["WT_NOW": c.now])
         p.currentDirectoryURL = URL(fileURLWithPath: tmp)
         let outPath = tmp + "/out-\(c.index)", errPath = tmp + "/err-\(c.index)"
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         guard let out = FileHandle(forWritingAtPath: outPath), let err = FileHandle(forWritingAtPath: errPath) else {
             return Ran(command: c, code: -1, killed: false, out: "", err: "cannot open output files", seconds: 0)
         }
@@ -201,7 +184,7 @@ final class KillUnderLoadTests: WTTestCase {
 
     func load(commands: Int, seed: UInt64, workers: Int) throws {
         let (submitted, start) = try prepare(weeks: max(8, commands / 8))
-        try calibrateKillWindow(env: ["WT_NOW": Self.timestamp(start)])
+        try calibrateKillWindow(env: ["WT_NOW": Timestamp.format(start)])
         let commands = plan(count: commands, seed: seed, submitted: submitted, start: start)
         let started = Date()
         var results = [Ran?](repeating: nil, count: commands.count)
@@ -349,4 +332,8 @@ final class KillUnderLoadTests: WTTestCase {
         let seed = ProcessInfo.processInfo.environment["WT_SEED"].flatMap(UInt64.init) ?? 20_270_208
         try load(commands: 600, seed: seed, workers: 4)
     }
+}
+
+private extension SeededRandomSource {
+    func below(_ n: Int) -> Int { Int(uniform(UInt64(n))) }
 }

@@ -96,7 +96,7 @@ final class StoreTests: WTTestCase {
         initStore(sample: "demo")
         let path = store + "/workers.json"
         let data = FileManager.default.contents(atPath: path)!
-        FileManager.default.createFile(atPath: path, contents: data.prefix(data.count / 2))
+        _ = FileManager.default.createFile(atPath: path, contents: data.prefix(data.count / 2))
         let before = snapshot()
         for args in [["workers", "list"], ["workers", "add", "Nieuw"], ["store", "verify"]] {
             let r = wt(args)

@@ -139,7 +139,7 @@ public final class DeclarationSet {
         if let p = partitions[loc] { return p }
         var p: [Declaration]
         if let raw = scanned.removeValue(forKey: loc) {
-            p = try raw.spans.map { span in try raw.changed[span.id] ?? raw.declaration(span) }
+            p = try raw.spans.map { span in try raw.changed[span.id] ?? raw.built[span.id] ?? raw.declaration(span) }
         } else {
             p = try DeclarationSet.loadFile(DeclarationSet.file(ofLocation: loc), tx)
         }
@@ -170,10 +170,7 @@ public final class DeclarationSet {
 
     public func get(_ id: String) throws -> Declaration? {
         guard let loc = try location(of: id) else { return nil }
-        if let raw = try scannedPartition(loc) {
-            if let d = raw.changed[id] { return d }
-            return try raw.spans.first { $0.id == id }.map(raw.declaration)
-        }
+        if try scannedPartition(loc) != nil { return try scanned[loc]!.current(id) }
         return try partition(loc).first { $0.id == id }
     }
 
@@ -207,9 +204,7 @@ public final class DeclarationSet {
         let oldLoc = try location(of: d.id)
         // A change that keeps the declaration where it is and in its status (a
         // comment, hours) rewrites its partition from the others' bytes.
-        if oldLoc == newLoc, let raw = try scannedPartition(newLoc), let span = raw.spans.first(where: { $0.id == d.id }),
-            try (raw.changed[d.id] ?? raw.declaration(span)).status == d.status
-        {
+        if oldLoc == newLoc, try scannedPartition(newLoc) != nil, try scanned[newLoc]!.current(d.id)?.status == d.status {
             scanned[newLoc]!.changed[d.id] = d
             dirty.insert(newLoc)
             return
@@ -296,6 +291,8 @@ struct ScannedPartition {
     let bytes: [UInt8]
     let spans: [(id: String, range: Range<Int>)]
     var changed: [String: Declaration] = [:]
+    /// Records built as they were read, so `get` then `put` builds once.
+    var built: [String: Declaration] = [:]
     let store: Store
 
     /// Nil when the file is absent or not `{"records":[...]}` with an id in every record.
@@ -308,6 +305,15 @@ struct ScannedPartition {
         self.bytes = bytes
         spans = found.map { (id: $0.key!, range: $0.range) }
         self.store = store
+    }
+
+    /// The declaration as this command last left it: changed, or as read.
+    mutating func current(_ id: String) throws -> Declaration? {
+        if let d = changed[id] ?? built[id] { return d }
+        guard let span = spans.first(where: { $0.id == id }) else { return nil }
+        let d = try declaration(span)
+        built[id] = d
+        return d
     }
 
     func declaration(_ span: (id: String, range: Range<Int>)) throws -> Declaration {

@@ -6,6 +6,30 @@ enum InvoicesCommands {
         do { return try CalendarDate.parse(v) } catch let e as WTError { throw WTError(e.kind, "--\(name): \(e.message)", hint: "dates are written YYYY-MM-DD") }
     }
 
+    /// `--profile`, checked before the store is opened; only with `--format ubl`.
+    static func ublProfile(_ inv: Invocation) throws -> UBLWriter.Profile? {
+        guard let value = inv.value("profile") else { return nil }
+        let names = UBLWriter.Profile.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let profile = UBLWriter.Profile(rawValue: value) else {
+            throw WTError.usage("--profile: unknown profile \(DomainText.quote(value)); expected one of \(names)")
+        }
+        guard inv.globals.extraFormat == "ubl" else {
+            throw WTError.usage("--profile applies to the e-invoice only", hint: "add --format ubl")
+        }
+        return profile
+    }
+
+    /// Why the default is Peppol BIS, and what each profile does with a G-account share.
+    static let ublDetails = """
+        --format ubl writes the invoice or credit note as a UBL 2.1 e-invoice, with its PDF embedded (AdditionalDocumentReference, application/pdf). \
+        --profile peppol (the default) declares Peppol BIS Billing 3.0: every Dutch Peppol participant must be registered for it (Netherlands Peppol Authority), and so is every foreign one, so every receiver accepts it. \
+        EN 16931 and Peppol BIS have no structured place for a G-account share (one payment terms text, UBL-SR-05), so with a share the payment terms text states both amounts and accounts, and the G-account is a second payment instruction after the ordinary account; a receiver's people, or software that reads the text, split the payment. \
+        --profile nlcius declares SI-UBL 2.0 (NLCIUS), for which Dutch participants must also be registered; an invoice with a G-account share then declares the SI-UBL G-account extension (urn:fdc:nen.nl:gaccount:v1.0), which states the two amounts in structured form (payment means REGULAR and GACCOUNT, one payment terms each), as the Dutch standards body STPE advises for G-account invoices. \
+        Only receivers registered in Peppol for the extension's document type can receive it (others are not found), so use it for clients who confirm that; credit notes have no G-account part and are plain SI-UBL 2.0. \
+        The electronic addresses are the KvK number (scheme 0106), else the VAT id (9944); a client with neither gets its e-mail address (EM), which is no Peppol participant id: such an e-invoice goes by e-mail only. \
+        The buyer reference is the client's id when the client gave no reference of its own.
+        """
+
     static let noun = NounSpec(
         "invoices", summary: "invoices and credit notes from closed declarations (facturen)",
         details: "generate invoices every closed, not yet invoiced declaration: one invoice per client per run, a line per worker, week and hour type (minutes / 60 × bill rate × the hour type's percentage, rounded half away from zero to the cent per line), expense lines, VAT per rate (vat.rate, rounded per rate), the total, and the G-account share (the client's percentage of the total including VAT, rounded to the cent). Numbers are <invoice.prefix><year>-<5 digits>, consecutive without gaps. An issued invoice never changes: mistakes are corrected with a credit note, which frees the declarations for correction.",
@@ -52,21 +76,28 @@ enum InvoicesCommands {
                 try inv.printList(list.map(\.stored), Invoice.schema)
             },
             CommandSpec(
-                "invoices", "show", summary: "show an invoice: table, json, text, ubl (Peppol BIS 3.0) or pdf",
+                "invoices", "show", summary: "show an invoice: table, json, text, ubl (Peppol BIS 3.0 or NLCIUS) or pdf",
+                details: ublDetails,
                 args: [ArgSpec("NUMBER", "the invoice number, e.g. WT2026-00042", completion: .records("invoices"))],
-                options: [OptionSpec("output", value: "FILE", help: "write it to this file", completion: .file)],
+                options: [
+                    OptionSpec("output", value: "FILE", help: "write it to this file", completion: .file),
+                    OptionSpec("profile", value: "PROFILE", help: "with --format ubl: peppol (default, Peppol BIS Billing 3.0) or nlcius (SI-UBL 2.0, with the G-account extension when the invoice has a G-account share)",
+                               completion: .choices(UBLWriter.Profile.allCases.map(\.rawValue))),
+                ],
                 examples: [
                     Example("wt invoices show WT2026-00042 --format text", "the invoice as a person reads it"),
                     Example("wt invoices show WT2026-00042 --format ubl --output WT2026-00042.xml", "the e-invoice for Peppol"),
+                    Example("wt invoices show WT2026-00042 --format ubl --profile nlcius --output WT2026-00042.xml", "SI-UBL 2.0, for a receiver registered for the G-account extension"),
                     Example("wt invoices show WT2026-00042 --format pdf --output WT2026-00042.pdf", "the PDF to mail"),
                 ],
                 fields: Invoice.schema.names, access: .read, extraFormats: ["text", "ubl", "pdf"]
             ) { inv in
+                let profile = try ublProfile(inv)
                 let invoice = try Invoices.find(inv.arg(0)!, try inv.store(), actor: try inv.actor())
                 var bytes: [UInt8]
                 switch inv.globals.extraFormat {
                 case "text": bytes = Array(InvoiceText.render(invoice).utf8)
-                case "ubl": bytes = Array(UBLWriter.write(invoice).utf8)
+                case "ubl": bytes = Array(UBLWriter.write(invoice, profile: profile ?? .peppol).utf8)
                 case "pdf":
                     bytes = InvoicePDF.render(invoice)
                     if inv.value("output") == nil && inv.ctx.stdoutIsTerminal {

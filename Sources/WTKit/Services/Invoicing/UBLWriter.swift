@@ -1,6 +1,8 @@
-/// Writes an invoice as a UBL 2.1 `Invoice`, and a credit note as a UBL 2.1 `CreditNote`,
-/// conforming to Peppol BIS Billing 3.0 (EN 16931 with the Peppol CIUS); `UBLRules.check`
-/// (in the tests, so the binary does not link libxml2) verifies the result.
+/// Writes an invoice as a UBL 2.1 `Invoice`, and a credit note as a UBL 2.1 `CreditNote`, in
+/// one of two profiles (`Profile`). The official rule sets (EN 16931, Peppol BIS 3.0 with its
+/// NL rules, SI-UBL 2.0 and its G-account extension, run by `ubl-validate` in the tests) accept
+/// every document it writes; the UBL syntax order of the elements is kept by hand, as those rule
+/// sets do not check it.
 ///
 /// Choices worth knowing:
 /// - **Credit notes** are written the way Peppol expects a `CreditNote`: with positive
@@ -18,37 +20,54 @@
 /// - **Expenses** are quantity 1 `C62` at their amount (quantity −1 for a negative amount, so
 ///   the price stays positive). An expense without VAT is category `E` at 0% with an
 ///   exemption reason; everything else is standard rated `S`.
-/// - **G-account share**: with a G-account share the invoice carries the SI-UBL 2.0 G-account
-///   extension: two `PaymentMeans` with the ids `REGULAR` and `GACCOUNT` (the agency's IBAN and
-///   its G-account IBAN) and two `PaymentTerms` naming them in `PaymentMeansID` with the
-///   `Amount` to pay to each; the amounts add up to the `PayableAmount`. `Profile.peppol` keeps
-///   the Peppol BIS specification identifier, under which Peppol validators only warn about
-///   these extension elements (UBL-CR-411, -453, -459); `Profile.nlciusGAccount` declares the
-///   extension's own identifier instead, for receivers that validate SI-UBL 2.0 with the
-///   G-account extension (BR-GA-0).
-/// - **Endpoints** (electronic addresses): the KvK number (scheme 0106), else the VAT id (9944),
-///   else the e-mail address (EM).
+/// - **G-account share**: see `Profile`. Peppol BIS has no structured place for a split
+///   payment (EN 16931 allows one payment terms text, UBL-SR-05), so under `.peppol` the split
+///   is in that text and the G-account is a second payment instruction; under `.nlcius` the
+///   SI-UBL 2.0 G-account extension states it in structured form.
+/// - **Endpoints** (electronic addresses, the Peppol participant id a receiver is registered
+///   under): the KvK number (scheme 0106), else the Dutch VAT id (9944), the identifiers the
+///   Netherlands Peppol Authority prescribes; only without either the e-mail address (EM), which
+///   passes the rules but is no Peppol participant id: such a document can go by e-mail only.
+/// - **The PDF** (`InvoicePDF`) is embedded as an `AdditionalDocumentReference`
+///   (`application/pdf`, base64): Dutch receivers commonly show or archive it with the data.
 ///
 /// The writer writes what the invoice holds and invents nothing: an invoice issued without,
-/// say, the agency's IBAN gives UBL that `UBLRules.check` rejects. Output is deterministic:
+/// say, the agency's IBAN gives UBL that the rules reject (BR-61). Output is deterministic:
 /// the same invoice gives the same bytes.
 public enum UBLWriter {
-    public enum Profile: Sendable, Equatable {
-        /// Peppol BIS Billing 3.0: the default, what `wt invoices show --format ubl` writes.
+    /// Which specification the document declares (its `CustomizationID`), and so which rule set a
+    /// receiving access point validates it with and which Peppol document type it is sent as.
+    public enum Profile: String, Sendable, Equatable, CaseIterable {
+        /// Peppol BIS Billing 3.0, the default: every Peppol participant in the Netherlands must
+        /// be registered for it (Netherlands Peppol Authority), and every foreign one is.
+        /// A G-account share is stated in the payment terms text, with the G-account as a
+        /// second payment instruction after the ordinary account.
         case peppol
-        /// SI-UBL 2.0 (NLCIUS) with the G-account extension.
-        case nlciusGAccount
+        /// SI-UBL 2.0 (NLCIUS). An invoice with a G-account share declares and follows the
+        /// SI-UBL G-account extension: `PaymentMeans` with the ids `REGULAR` and `GACCOUNT` and
+        /// two `PaymentTerms` naming them with the amount to pay to each. Dutch participants
+        /// must be registered for SI-UBL 2.0, but only some are for the G-account extension, and
+        /// a document type the receiver is not registered for cannot be delivered.
+        case nlcius
 
-        public var customizationID: String {
+        /// The `CustomizationID` of `invoice` in this profile.
+        public func customizationID(_ invoice: Invoice) -> String {
             switch self {
             case .peppol: UBLNames.peppolCustomizationID
-            case .nlciusGAccount: UBLNames.gAccountCustomizationID
+            case .nlcius: UBLWriter.hasGAccountShare(invoice) ? UBLNames.gAccountCustomizationID : UBLNames.nlciusCustomizationID
             }
         }
     }
 
+    /// Whether the invoice splits its payment: an invoice (not a credit note) with a G-account
+    /// share of more than nothing.
+    public static func hasGAccountShare(_ invoice: Invoice) -> Bool {
+        invoice.kind == .invoice && invoice.gAccountAmount != .zero
+    }
+
     /// The UBL document, UTF-8 XML with a final newline.
     public static func write(_ invoice: Invoice, profile: Profile = .peppol) -> String {
+        let nlcius = profile == .nlcius
         var x = XMLBuilder()
         let credit = invoice.kind == .credit
         // Stored credit notes are negative; a UBL CreditNote states the same amounts positive.
@@ -57,13 +76,13 @@ public enum UBLWriter {
         let root = credit ? "CreditNote" : "Invoice"
         let lineElement = credit ? "cac:CreditNoteLine" : "cac:InvoiceLine"
         let quantityElement = credit ? "cbc:CreditedQuantity" : "cbc:InvoicedQuantity"
-        let gAccount = !credit && invoice.gAccountAmount != .zero
+        let gAccount = hasGAccountShare(invoice)
 
         x.open(root, attributes: [
             ("xmlns", credit ? UBLNames.creditNoteNamespace : UBLNames.invoiceNamespace),
             ("xmlns:cac", UBLNames.cac), ("xmlns:cbc", UBLNames.cbc),
         ])
-        x.leaf("cbc:CustomizationID", profile.customizationID)
+        x.leaf("cbc:CustomizationID", profile.customizationID(invoice))
         x.leaf("cbc:ProfileID", UBLNames.peppolProfileID)
         x.leaf("cbc:ID", invoice.number)
         x.leaf("cbc:IssueDate", invoice.date.description)
@@ -84,10 +103,13 @@ public enum UBLWriter {
             x.open("cac:BillingReference")
             x.open("cac:InvoiceDocumentReference")
             x.leaf("cbc:ID", original)
-            if let date = invoice.creditOfDate { x.leaf("cbc:IssueDate", date.description) }
+            // SI-UBL advises against the preceding invoice's date (BR-NL-24); Peppol has no such advice.
+            if !nlcius, let date = invoice.creditOfDate { x.leaf("cbc:IssueDate", date.description) }
             x.close("cac:InvoiceDocumentReference")
             x.close("cac:BillingReference")
         }
+
+        attachment(invoice, into: &x)
 
         x.open("cac:AccountingSupplierParty")
         party(invoice.agencyParty, into: &x)
@@ -96,45 +118,13 @@ public enum UBLWriter {
         party(invoice.clientParty, into: &x)
         x.close("cac:AccountingCustomerParty")
 
-        if !credit {
-            let agency = invoice.agencyParty
-            x.open("cac:PaymentMeans")
-            if gAccount { x.leaf("cbc:ID", UBLNames.regularPaymentMeansID) }
-            x.leaf("cbc:PaymentMeansCode", "58")
-            x.leaf("cbc:PaymentID", invoice.number)
-            account(agency.iban, name: agency.name, into: &x)
-            x.close("cac:PaymentMeans")
-            if gAccount {
-                x.open("cac:PaymentMeans")
-                x.leaf("cbc:ID", UBLNames.gAccountPaymentMeansID)
-                x.leaf("cbc:PaymentMeansCode", "58")
-                x.leaf("cbc:PaymentID", invoice.number)
-                account(agency.gAccountIban, name: agency.name, into: &x)
-                x.close("cac:PaymentMeans")
-            }
-            let days = invoice.dueDate - invoice.date
-            let term = "Betaling binnen \(days) dagen, uiterlijk \(invoice.dueDate), onder vermelding van \(invoice.number)."
-            if gAccount {
-                x.open("cac:PaymentTerms")
-                x.leaf("cbc:PaymentMeansID", UBLNames.regularPaymentMeansID)
-                x.leaf("cbc:Note", term)
-                x.leaf("cbc:Amount", money(invoice.regularAmount), currency: true)
-                x.close("cac:PaymentTerms")
-                x.open("cac:PaymentTerms")
-                x.leaf("cbc:PaymentMeansID", UBLNames.gAccountPaymentMeansID)
-                x.leaf("cbc:Note", "G-rekeningdeel (\(invoice.gAccountPercent)% van het totaal) op de G-rekening.")
-                x.leaf("cbc:Amount", money(invoice.gAccountAmount), currency: true)
-                x.close("cac:PaymentTerms")
-            } else {
-                x.open("cac:PaymentTerms")
-                x.leaf("cbc:Note", term)
-                x.close("cac:PaymentTerms")
-            }
-        } else {
+        if credit {
             x.open("cac:PaymentTerms")
             let date = invoice.creditOfDate.map { " van \($0)" } ?? ""
             x.leaf("cbc:Note", "Creditering van factuur \(invoice.creditOf ?? "")\(date); het bedrag wordt verrekend of terugbetaald.")
             x.close("cac:PaymentTerms")
+        } else {
+            payment(invoice, gAccount: gAccount, nlcius: nlcius, into: &x)
         }
 
         x.open("cac:TaxTotal")
@@ -241,13 +231,6 @@ public enum UBLWriter {
         x.close("cac:Party")
     }
 
-    private static func account(_ iban: String?, name: String, into x: inout XMLBuilder) {
-        guard let iban = nonEmpty(iban) else { return }
-        x.open("cac:PayeeFinancialAccount")
-        x.leaf("cbc:ID", iban)
-        x.leaf("cbc:Name", name)
-        x.close("cac:PayeeFinancialAccount")
-    }
 
     private static func taxScheme(into x: inout XMLBuilder) {
         x.open("cac:TaxScheme")
@@ -258,7 +241,7 @@ public enum UBLWriter {
     /// `S` (standard rated) for a rate above 0, `E` (exempt, with a reason) for 0%.
     static func category(_ rate: Int) -> String { rate > 0 ? "S" : "E" }
 
-    private static func nonEmpty(_ s: String?) -> String? {
+    static func nonEmpty(_ s: String?) -> String? {
         guard let s, !s.allSatisfy(\.isWhitespace) else { return nil }
         return s
     }
@@ -292,83 +275,3 @@ public enum UBLWriter {
     }
 }
 
-/// Identifiers of the UBL and e-invoicing specifications, shared by writer and checker.
-public enum UBLNames {
-    public static let invoiceNamespace = "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
-    public static let creditNoteNamespace = "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2"
-    public static let cac = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
-    public static let cbc = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"
-    /// Peppol BIS Billing 3.0 (PEPPOL-EN16931-R004).
-    public static let peppolCustomizationID = "urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0"
-    /// SI-UBL 2.0 (NLCIUS) with the G-account extension (BR-GA-0).
-    public static let gAccountCustomizationID =
-        "urn:cen.eu:en16931:2017#compliant#urn:fdc:nen.nl:nlcius:v1.0#conformant#urn:fdc:nen.nl:gaccount:v1.0"
-    public static let nlciusCustomizationID = "urn:cen.eu:en16931:2017#compliant#urn:fdc:nen.nl:nlcius:v1.0"
-    /// The Peppol billing process (PEPPOL-EN16931-R007).
-    public static let peppolProfileID = "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0"
-    /// The payment means ids of the G-account extension (BR-GA-5, BR-GA-7).
-    public static let gAccountPaymentMeansID = "GACCOUNT"
-    public static let regularPaymentMeansID = "REGULAR"
-    public static let exemptionReason = "Doorbelaste kosten, niet belast met btw"
-}
-
-/// Indented XML, two spaces per level, with text and attribute values escaped.
-struct XMLBuilder {
-    private(set) var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    private var depth = 0
-
-    private var indent: String { String(repeating: "  ", count: depth) }
-
-    mutating func open(_ name: String, attributes: [(String, String)] = []) {
-        text += indent + "<" + name + Self.attributes(attributes) + ">\n"
-        depth += 1
-    }
-
-    mutating func close(_ name: String) {
-        depth -= 1
-        text += indent + "</" + name + ">\n"
-    }
-
-    /// An element with text. `currency: true` adds `currencyID="EUR"`.
-    mutating func leaf(_ name: String, _ value: String, attributes: [(String, String)] = [], currency: Bool = false) {
-        let attrs = currency ? attributes + [("currencyID", "EUR")] : attributes
-        text += indent + "<" + name + Self.attributes(attrs) + ">" + Self.escape(value, quotes: false) + "</" + name + ">\n"
-    }
-
-    /// A leaf only when there is a non-blank value: Peppol forbids empty elements (R008).
-    mutating func optionalLeaf(_ name: String, _ value: String?) {
-        guard let value, !value.allSatisfy(\.isWhitespace) else { return }
-        leaf(name, value)
-    }
-
-    private static func attributes(_ list: [(String, String)]) -> String {
-        list.map { " \($0.0)=\"\(escape($0.1, quotes: true))\"" }.joined()
-    }
-
-    /// `&`, `<`, `>` (and `"` in attributes) as entities; characters XML 1.0 cannot hold
-    /// (C0 controls other than tab and line breaks, U+FFFE, U+FFFF) as `?`; in attributes
-    /// also tab and line breaks as character references, so they survive normalisation.
-    static func escape(_ s: String, quotes: Bool) -> String {
-        var out = ""
-        out.unicodeScalars.reserveCapacity(s.unicodeScalars.count)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where quotes: out += "&quot;"
-            case "\t" where quotes: out += "&#9;"
-            case "\n" where quotes: out += "&#10;"
-            case "\r": out += "&#13;"
-            case "\t", "\n": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
-                    out += "?"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
-    }
-}

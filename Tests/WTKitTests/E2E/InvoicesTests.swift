@@ -119,23 +119,49 @@ final class InvoicesTests: WTTestCase {
         expect(0, "store", "verify")
     }
 
-    func testUBLPassesTheBusinessRulesAndTheCheckerCatchesBrokenOnes() throws {
+    /// Every e-invoice `wt` writes here, in both profiles, through the official rules in one run.
+    func testUBLPassesTheOfficialRulesAndTheyCatchBrokenOnes() throws {
+        try OfficialUBL.require()
         setUpClosedWeek()
         configureAgency()
         expect(0, "invoices", "generate")
         expect(0, "invoices", "credit", "WT2026-00001", "--reason", "Fout", "--yes")
+        var docs: [(name: String, xml: String)] = []
         for number in ["WT2026-00001", "WT2026-00002", "WT2026-00003"] {
             let ubl = expect(0, "invoices", "show", number, "--format", "ubl").out
-            XCTAssertEqual(UBLRules.fatal(ubl).map(\.rule), [], "\(number): \(UBLRules.fatal(ubl))")
             XCTAssertTrue(ubl.contains("urn:fdc:peppol.eu:2017:poacc:billing:3.0"), number)
+            XCTAssertEqual(expect(0, "invoices", "show", number, "--format", "ubl", "--profile", "peppol").out, ubl, "peppol is the default")
+            docs.append((number, ubl))
+            docs.append((number + "-nlcius", expect(0, "invoices", "show", number, "--format", "ubl", "--profile", "nlcius").out))
         }
-        let gAccount = expect(0, "invoices", "show", "WT2026-00002", "--format", "ubl").out
-        XCTAssertTrue(gAccount.contains("GACCOUNT"), gAccount)
+        let gAccount = docs[2].xml
+        XCTAssertTrue(gAccount.contains("G-rekeningdeel"), gAccount)
+        XCTAssertTrue(docs[3].xml.contains("<cbc:ID>GACCOUNT</cbc:ID>"), docs[3].xml)
+        XCTAssertTrue(docs[4].xml.contains("<CreditNote"))
+        let file = tmp + "/f.xml"
+        expect(0, "invoices", "show", "WT2026-00002", "--format", "ubl", "--profile", "nlcius", "--output", file)
+        XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), docs[3].xml)
         let broken = gAccount.replacingOccurrences(of: "<cbc:PayableAmount currencyID=\"EUR\">1310.03</cbc:PayableAmount>",
             with: "<cbc:PayableAmount currencyID=\"EUR\">1310.04</cbc:PayableAmount>")
         XCTAssertNotEqual(broken, gAccount)
-        XCTAssertFalse(UBLRules.fatal(broken).isEmpty)
-        XCTAssertTrue(expect(0, "invoices", "show", "WT2026-00003", "--format", "ubl").out.contains("<CreditNote"))
+        let reports = try OfficialUBL.validate(docs + [("broken", broken)]).reports
+        for (name, _) in docs {
+            let r = try XCTUnwrap(reports[name])
+            XCTAssertEqual(r.fatal, [], "\(name): \(r)")
+        }
+        XCTAssertEqual(reports["WT2026-00002"]?.warnings, [], "the Peppol G-account invoice has no extension elements")
+        XCTAssertEqual(reports["broken"]?.fatalRules, ["BR-CO-16"], "\(String(describing: reports["broken"]))")
+    }
+
+    func testProfileIsForTheEInvoiceOnly() {
+        setUpClosedWeek()
+        configureAgency()
+        expect(0, "invoices", "generate")
+        let other = expect(2, "invoices", "show", "WT2026-00001", "--profile", "nlcius")
+        XCTAssertTrue(other.err.contains("--format ubl"), other.err)
+        let unknown = expect(2, "invoices", "show", "WT2026-00001", "--format", "ubl", "--profile", "si-ubl")
+        XCTAssertTrue(unknown.err.contains("expected one of peppol, nlcius"), unknown.err)
+        XCTAssertEqual(unknown.out, "")
     }
 
     func testPDFAndTextShowTheNumberTheClientAndTheTotal() throws {

@@ -55,9 +55,10 @@ extension UBLWriter {
         let base = "Betaling binnen \(days) dagen, uiterlijk \(invoice.dueDate), onder vermelding van \(invoice.number)"
         guard gAccount else { return base + "." }
         let agency = invoice.agencyParty
-        func account(_ iban: String?) -> String { nonEmpty(iban).map { " op \(IBAN.formatted($0))" } ?? "" }
-        return base + ": EUR \(invoice.regularAmount)\(account(agency.iban)) en het G-rekeningdeel"
-            + " (\(invoice.gAccountPercent)% van het totaal), EUR \(invoice.gAccountAmount), op G-rekening\(account(agency.gAccountIban))."
+        func iban(_ s: String?) -> String { nonEmpty(s).map { " " + IBAN.formatted($0) } ?? "" }
+        let regular = nonEmpty(agency.iban) == nil ? "" : " op" + iban(agency.iban)
+        return base + ": EUR \(invoice.regularAmount)\(regular) en het G-rekeningdeel"
+            + " (\(invoice.gAccountPercent)% van het totaal), EUR \(invoice.gAccountAmount), op G-rekening\(iban(agency.gAccountIban))."
     }
 
     /// The invoice's PDF as an embedded attachment (BG-24): what the receiver's people see.

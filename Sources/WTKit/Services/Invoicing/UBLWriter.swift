@@ -26,8 +26,9 @@
 ///   SI-UBL 2.0 G-account extension states it in structured form.
 /// - **Endpoints** (electronic addresses, the Peppol participant id a receiver is registered
 ///   under): the KvK number (scheme 0106), else the Dutch VAT id (9944), the identifiers the
-///   Netherlands Peppol Authority prescribes; only without either the e-mail address (EM), which
-///   passes the rules but is no Peppol participant id: such a document can go by e-mail only.
+///   Netherlands Peppol Authority prescribes for Dutch participants. An e-mail address (EAS
+///   `EM`) is no Peppol address (PEPPOL-EN16931-CL008 refuses it), so a party with neither gets
+///   none, and `requireEndpoints` refuses to write such a document.
 /// - **The PDF** (`InvoicePDF`) is embedded as an `AdditionalDocumentReference`
 ///   (`application/pdf`, base64): Dutch receivers commonly show or archive it with the data.
 ///
@@ -56,6 +57,19 @@ public enum UBLWriter {
             case .peppol: UBLNames.peppolCustomizationID
             case .nlcius: UBLWriter.hasGAccountShare(invoice) ? UBLNames.gAccountCustomizationID : UBLNames.nlciusCustomizationID
             }
+        }
+    }
+
+    /// Refuses (exit 6) an invoice whose parties have no Peppol address, a KvK number or VAT id:
+    /// its UBL would break PEPPOL-EN16931-R010/R020.
+    public static func requireEndpoints(_ invoice: Invoice) throws {
+        for (who, p) in [("the client", invoice.clientParty), ("the agency", invoice.agencyParty)]
+        where nonEmpty(p.kvk) == nil && nonEmpty(p.vatId) == nil {
+            let fix = who == "the client"
+                ? "wt clients edit \(invoice.client) --kvk NUMBER (or --vat-id), then credit \(invoice.number) and invoice again; or send the PDF"
+                : "wt config set agency.kvk NUMBER, then invoice again"
+            throw WTError.invalid(
+                "\(invoice.number) cannot be an e-invoice: \(who) (\(p.name)) has no KvK number or VAT id, the Peppol address", hint: fix)
         }
     }
 
@@ -199,8 +213,6 @@ public enum UBLWriter {
             x.leaf("cbc:EndpointID", kvk, attributes: [("schemeID", "0106")])
         } else if let vat = nonEmpty(p.vatId) {
             x.leaf("cbc:EndpointID", vat, attributes: [("schemeID", "9944")])
-        } else if let email = nonEmpty(p.email) {
-            x.leaf("cbc:EndpointID", email, attributes: [("schemeID", "EM")])
         }
         x.open("cac:PartyName")
         x.leaf("cbc:Name", p.name)

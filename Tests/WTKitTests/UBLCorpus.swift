@@ -73,7 +73,9 @@ enum UBLCorpus {
             }
         }
         let (a, b, c) = try endpointInvoices()
-        return docs + [a, b, c]
+        var vatOnly = F.client
+        vatOnly.kvk = nil
+        return docs + [a, b, c, UBLWriter.write(try F.invoice(clientParty: vatOnly), profile: .nlcius)]
     }
 
     static func mutations() throws -> [Mutation] {

@@ -193,10 +193,19 @@ final class UBLWriterTests: XCTestCase {
         var party = F.client
         party.kvk = nil
         party.vatId = nil
-        XCTAssertThrowsError(try UBLWriter.requireEndpoints(try F.invoice(clientParty: party))) {
-            XCTAssertEqual(($0 as? WTError)?.kind, .invalid)
+        for profile in UBLWriter.Profile.allCases {
+            XCTAssertThrowsError(try UBLWriter.requireIdentifiers(try F.invoice(clientParty: party), profile: profile)) {
+                XCTAssertEqual(($0 as? WTError)?.kind, .invalid)
+            }
+            XCTAssertNoThrow(try UBLWriter.requireIdentifiers(try F.invoice(), profile: profile))
         }
-        XCTAssertNoThrow(try UBLWriter.requireEndpoints(try F.invoice()))
+        // SI-UBL wants a Dutch client's KvK number (BR-NL-10); Peppol is content with the VAT id.
+        party.vatId = "NL987654321B01"
+        XCTAssertNoThrow(try UBLWriter.requireIdentifiers(try F.invoice(clientParty: party), profile: .peppol))
+        XCTAssertThrowsError(try UBLWriter.requireIdentifiers(try F.invoice(clientParty: party), profile: .nlcius)) {
+            XCTAssertTrue(($0 as? WTError)?.message.contains("BR-NL-10") ?? false, "\($0)")
+        }
+        XCTAssertEqual(try report(UBLWriter.write(try F.invoice(clientParty: party), profile: .nlcius)).fatalRules, ["BR-NL-10"])
         XCTAssertEqual(XMLBuilder.escape("a\"b\tc\n", quotes: true), "a&quot;b&#9;c&#10;")
     }
 

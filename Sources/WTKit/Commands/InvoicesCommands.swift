@@ -26,7 +26,7 @@ enum InvoicesCommands {
         EN 16931 and Peppol BIS have no structured place for a G-account share (one payment terms text, UBL-SR-05), so with a share the payment terms text states both amounts and accounts, and the G-account is a second payment instruction after the ordinary account; a receiver's people, or software that reads the text, split the payment. \
         --profile nlcius declares SI-UBL 2.0 (NLCIUS), for which Dutch participants must also be registered; an invoice with a G-account share then declares the SI-UBL G-account extension (urn:fdc:nen.nl:gaccount:v1.0), which states the two amounts in structured form (payment means REGULAR and GACCOUNT, one payment terms each), as the Dutch standards body STPE advises for G-account invoices. \
         Only receivers registered in Peppol for the extension's document type can receive it (others are not found), so use it for clients who confirm that; credit notes have no G-account part and are plain SI-UBL 2.0. \
-        The electronic addresses (Peppol participant ids) are the KvK number (scheme 0106), else the VAT id (9944), as the Netherlands Peppol Authority prescribes; an e-mail address is no Peppol address, so an invoice to a client with neither KvK number nor VAT id has no e-invoice (exit 6; send the PDF). \
+        The electronic addresses (Peppol participant ids) are the KvK number (scheme 0106), else the VAT id (9944), as the Netherlands Peppol Authority prescribes; an e-mail address is no Peppol address, so an invoice to a client with neither KvK number nor VAT id has no e-invoice (exit 6; send the PDF). SI-UBL also requires a Dutch client's KvK number (BR-NL-10): without one, --profile nlcius is refused and peppol remains. \
         The buyer reference is the client's id when the client gave no reference of its own.
         """
 
@@ -98,7 +98,7 @@ enum InvoicesCommands {
                 switch inv.globals.extraFormat {
                 case "text": bytes = Array(InvoiceText.render(invoice).utf8)
                 case "ubl":
-                    try UBLWriter.requireEndpoints(invoice)
+                    try UBLWriter.requireIdentifiers(invoice, profile: profile ?? .peppol)
                     bytes = Array(UBLWriter.write(invoice, profile: profile ?? .peppol).utf8)
                 case "pdf":
                     bytes = InvoicePDF.render(invoice)

@@ -70,24 +70,12 @@ enum DomainText {
 
 /// International Bank Account Numbers (ISO 13616).
 public enum IBAN {
-    /// IBAN length per country: the SEPA countries and the other countries of the IBAN registry
-    /// that clients or workers are likely to bank in.
-    public static let lengths: [String: Int] = [
-        "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22,
-        "BH": 22, "BR": 29, "BY": 28, "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22,
-        "DK": 18, "DO": 28, "EE": 20, "EG": 29, "ES": 24, "FI": 18, "FO": 18, "FR": 27,
-        "GB": 22, "GE": 22, "GI": 23, "GL": 18, "GR": 27, "GT": 28, "HR": 21, "HU": 28,
-        "IE": 22, "IL": 23, "IQ": 23, "IS": 26, "IT": 27, "JO": 30, "KW": 30, "KZ": 20,
-        "LB": 28, "LC": 32, "LI": 21, "LT": 20, "LU": 20, "LV": 21, "MC": 27, "MD": 24,
-        "ME": 22, "MK": 19, "MR": 27, "MT": 31, "MU": 30, "NL": 18, "NO": 15, "PK": 24,
-        "PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22, "SA": 24, "SC": 31,
-        "SE": 24, "SI": 19, "SK": 24, "SM": 27, "ST": 25, "SV": 28, "TL": 23, "TN": 24,
-        "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20,
-    ]
+    /// IBAN length per country, from the registry's structures: 4 + the BBAN's length.
+    public static let lengths: [String: Int] = IBANRegistry.structures.mapValues { 4 + $0.reduce(0) { $0 + $1.count } }
 
     /// The IBAN in its electronic form (no spaces, capitals), e.g. `NL91ABNA0417164300`.
-    /// Checks the characters, the country's length, for NL the bank code and account digits,
-    /// and the check digits (mod 97 == 1).
+    /// Checks the characters, the country's length and BBAN structure (the SWIFT registry's, e.g.
+    /// NL: a 4-letter bank code and 10 digits), and the check digits (mod 97 == 1).
     public static func normalize(_ s: String) throws -> String {
         let shown = DomainText.quote(s)
         if DomainText.hasControl(s) {
@@ -114,17 +102,37 @@ public enum IBAN {
         guard bytes.count == length else {
             throw WTError.invalid("IBAN \(shown): \(country) IBANs have \(length) characters, this one has \(bytes.count)")
         }
-        if country == "NL" {
-            let bank = bytes[4..<8], account = bytes[8...]
-            guard bank.allSatisfy(DomainText.isASCIIUpper), account.allSatisfy(DomainText.isASCIIDigit) else {
+        if let segments = IBANRegistry.structures[country], !matches(bytes[4...], segments) {
+            if country == "NL" {
                 throw WTError.invalid("IBAN \(shown): a Dutch IBAN has a 4-letter bank code followed by 10 digits")
             }
+            throw WTError.invalid(
+                "IBAN \(shown): \(country) IBANs have the structure \(IBANRegistry.bban[country]!) after the check digits (n: digits, a: capital letters, c: letters or digits)")
         }
         let rearranged = bytes[4...] + bytes[..<4]
         guard DomainText.mod97(rearranged) == 1 else {
             throw WTError.invalid("IBAN \(shown): the check digits do not match (mod 97 check failed); look for a typo")
         }
         return compact
+    }
+
+    /// Whether the BBAN follows the registry's segments.
+    static func matches(_ bban: ArraySlice<UInt8>, _ segments: [IBANRegistry.Segment]) -> Bool {
+        var i = bban.startIndex
+        for segment in segments {
+            for _ in 0..<segment.count {
+                guard i < bban.endIndex else { return false }
+                let b = bban[i]
+                let ok = switch segment.kind {
+                case "n": DomainText.isASCIIDigit(b)
+                case "a": DomainText.isASCIIUpper(b)
+                default: DomainText.isASCIIDigit(b) || DomainText.isASCIIUpper(b)
+                }
+                guard ok else { return false }
+                i += 1
+            }
+        }
+        return i == bban.endIndex
     }
 
     /// Whether `iban` is a valid Dutch G-account (G-rekening) IBAN: `099` right after the
@@ -167,7 +175,7 @@ public enum KvK {
     }
 }
 
-/// Dutch VAT identification numbers (btw-id): `NL` + 9 digits + `B` + 2 digits.
+/// Dutch VAT identification numbers (btw-id): `NL` + 9 digits + `B` + a 2-digit subnumber from 01.
 public enum VATId {
     /// The VAT id without spaces, in capitals, e.g. `NL123456782B01`. Valid when either form's
     /// check passes: the eleven test of the 9 digits (the old form, derived from the RSIN),
@@ -185,6 +193,12 @@ public enum VATId {
             && b[12..<14].allSatisfy(DomainText.isASCIIDigit)
         guard shapeOK else {
             throw WTError.usage("VAT id \(shown): expected a Dutch VAT id, NL + 9 digits + B + 2 digits, e.g. NL123456782B01")
+        }
+        guard !b[12..<14].allSatisfy({ $0 == UInt8(ascii: "0") }) else {
+            throw WTError.invalid("VAT id \(shown): the two digits after the B are a subnumber from 01; B00 does not exist")
+        }
+        guard !b[2..<11].allSatisfy({ $0 == UInt8(ascii: "0") }) else {
+            throw WTError.invalid("VAT id \(shown): nine zeros is no fiscal number")
         }
         guard passesElevenTest(b[2..<11]) || DomainText.mod97(b) == 1 else {
             throw WTError.invalid("VAT id \(shown): the check digits do not match (neither the eleven test nor mod 97); look for a typo")

@@ -60,16 +60,23 @@ public enum UBLWriter {
         }
     }
 
-    /// Refuses (exit 6) an invoice whose parties have no Peppol address, a KvK number or VAT id:
-    /// its UBL would break PEPPOL-EN16931-R010/R020.
-    public static func requireEndpoints(_ invoice: Invoice) throws {
+    /// Refuses (exit 6) what the profile's rules would reject for want of an identifier: a party
+    /// without a Peppol address, a KvK number or VAT id (PEPPOL-EN16931-R010/R020), and under
+    /// `.nlcius` a Dutch client without KvK number, which SI-UBL requires (BR-NL-10).
+    public static func requireIdentifiers(_ invoice: Invoice, profile: Profile) throws {
+        let redo = "then credit \(invoice.number) and invoice again"
         for (who, p) in [("the client", invoice.clientParty), ("the agency", invoice.agencyParty)]
         where nonEmpty(p.kvk) == nil && nonEmpty(p.vatId) == nil {
-            let fix = who == "the client"
-                ? "wt clients edit \(invoice.client) --kvk NUMBER (or --vat-id), then credit \(invoice.number) and invoice again; or send the PDF"
-                : "wt config set agency.kvk NUMBER, then invoice again"
+            let fix = who == "the client" ? "wt clients edit \(invoice.client) --kvk NUMBER (or --vat-id), \(redo); or send the PDF"
+                : "wt config set agency.kvk NUMBER, \(redo)"
             throw WTError.invalid(
                 "\(invoice.number) cannot be an e-invoice: \(who) (\(p.name)) has no KvK number or VAT id, the Peppol address", hint: fix)
+        }
+        let client = invoice.clientParty
+        if profile == .nlcius, client.country == "NL", invoice.agencyParty.country == "NL", nonEmpty(client.kvk) == nil {
+            throw WTError.invalid(
+                "\(invoice.number) cannot be an SI-UBL (nlcius) e-invoice: it requires the Dutch client's KvK number (BR-NL-10), which \(client.name) has not",
+                hint: "use --profile peppol, or wt clients edit \(invoice.client) --kvk NUMBER, \(redo)")
         }
     }
 

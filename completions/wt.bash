@@ -5,7 +5,7 @@
 _wt_nouns='init status clients departments workers users account outbox contracts documents declarations invoices notify config store audit help completions'
 _wt_gopts='--store --as --format --json --fields --no-header --quiet --yes --dry-run --wait --help --version'
 # Every option that takes a value, of any command: skipped to find the noun and verb, as wt does.
-_wt_vopts='--store --as --format --fields --wait --agency --sample --client --kvk --vat-id --email --street --postcode --city --country --g-account-percent --payment-days --name --cost-center --phone --iban --role --department --status --kind --to --worker --function --start --end --phase --pay-rate --bill-rate --hours-per-week --cao --date --contract --output --title --code --week --from --type --km --expense --comment --reason --until --record --actor --since'
+_wt_vopts='--store --as --format --fields --wait --agency --sample --client --kvk --vat-id --email --street --postcode --city --country --g-account-percent --payment-days --name --cost-center --phone --iban --role --department --status --kind --to --worker --function --start --end --phase --pay-rate --bill-rate --hours-per-week --cao --date --contract --output --title --code --week --from --type --km --expense --comment --reason --until --profile --record --actor --since'
 
 # The verbs of a noun; none for a noun that is itself the command.
 _wt_verbs() {
@@ -206,8 +206,8 @@ _wt_command() {
             vopts='--store --as --format --fields --wait --client --from --to'
             nargs=0 variadic='' ;;
         'invoices show')
-            opts='--output'
-            vopts='--store --as --format --fields --wait --output'
+            opts='--output --profile'
+            vopts='--store --as --format --fields --wait --output --profile'
             nargs=1 variadic='' ;;
         'invoices credit')
             opts='--reason'
@@ -335,6 +335,7 @@ _wt_value() {
         'invoices list --client') _wt_records 'clients' ;;
         'invoices list --fields') _wt_words 'number kind client date dueDate subtotal vat total gAccountAmount creditOf creditOfDate reason buyerReference period gAccountPercent clientParty agencyParty lines vatBreakdown declarations createdAt' list ;;
         'invoices show --output') _wt_files ;;
+        'invoices show --profile') _wt_words 'peppol nlcius' ;;
         'invoices show --format') _wt_words 'table json jsonl csv tsv text ubl pdf' ;;
         'invoices show --fields') _wt_words 'number kind client date dueDate subtotal vat total gAccountAmount creditOf creditOfDate reason buyerReference period gAccountPercent clientParty agencyParty lines vatBreakdown declarations createdAt' list ;;
         'invoices credit --fields') _wt_words 'number kind client date dueDate subtotal vat total gAccountAmount creditOf creditOfDate reason buyerReference period gAccountPercent clientParty agencyParty lines vatBreakdown declarations createdAt' list ;;

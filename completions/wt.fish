@@ -124,7 +124,7 @@ function __wt_value_options
         case 'invoices list'
             printf '%s\n' --store --as --format --fields --wait --client --from --to
         case 'invoices show'
-            printf '%s\n' --store --as --format --fields --wait --output
+            printf '%s\n' --store --as --format --fields --wait --output --profile
         case 'invoices credit'
             printf '%s\n' --store --as --format --fields --wait --reason
         case 'notify'
@@ -146,7 +146,7 @@ function __wt_value_options
         case 'completions'
             printf '%s\n' --store --as --format --fields --wait
         case ''
-            printf '%s\n' --store --as --format --fields --wait --agency --sample --client --kvk --vat-id --email --street --postcode --city --country --g-account-percent --payment-days --name --cost-center --phone --iban --role --department --status --kind --to --worker --function --start --end --phase --pay-rate --bill-rate --hours-per-week --cao --date --contract --output --title --code --week --from --type --km --expense --comment --reason --until --record --actor --since
+            printf '%s\n' --store --as --format --fields --wait --agency --sample --client --kvk --vat-id --email --street --postcode --city --country --g-account-percent --payment-days --name --cost-center --phone --iban --role --department --status --kind --to --worker --function --start --end --phase --pay-rate --bill-rate --hours-per-week --cao --date --contract --output --title --code --week --from --type --km --expense --comment --reason --until --profile --record --actor --since
     end
 end
 
@@ -511,7 +511,7 @@ complete -c wt -n '__wt_arg "declarations show" 0' -xa '(__wt_records declaratio
 # wt invoices
 complete -c wt -n '__wt_at invoices' -a 'generate' -d 'invoice every closed, not yet invoiced declaration (idempotent)'
 complete -c wt -n '__wt_at invoices' -a 'list' -d 'list invoices and credit notes'
-complete -c wt -n '__wt_at invoices' -a 'show' -d 'show an invoice: table, json, text, ubl (Peppol BIS 3.0) or pdf'
+complete -c wt -n '__wt_at invoices' -a 'show' -d 'show an invoice: table, json, text, ubl (Peppol BIS 3.0 or NLCIUS) or pdf'
 complete -c wt -n '__wt_at invoices' -a 'credit' -d 'a credit note that reverses an invoice and frees its declarations'
 complete -c wt -n '__wt_in "invoices generate"' -l client -xa '(__wt_records clients)' -d 'only this client'
 complete -c wt -n '__wt_in "invoices generate"' -l until -x -d 'only declarations up to this ISO week'
@@ -521,6 +521,7 @@ complete -c wt -n '__wt_in "invoices list"' -l from -x -d 'dated on or after (YY
 complete -c wt -n '__wt_in "invoices list"' -l to -x -d 'dated on or before'
 complete -c wt -n '__wt_in "invoices list"' -l fields -xa '(__wt_list number kind client date dueDate subtotal vat total gAccountAmount creditOf creditOfDate reason buyerReference period gAccountPercent clientParty agencyParty lines vatBreakdown declarations createdAt)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_in "invoices show"' -l output -rF -d 'write it to this file'
+complete -c wt -n '__wt_in "invoices show"' -l profile -xa 'peppol nlcius' -d 'with --format ubl: peppol (default, Peppol BIS Billing 3.0) or nlcius (SI-UBL 2.0, with the G-account extension when the invoice has a G-account share)'
 complete -c wt -n '__wt_in "invoices show"' -l format -xa 'table json jsonl csv tsv text ubl pdf' -d 'output format: table, json, jsonl, csv or tsv'
 complete -c wt -n '__wt_in "invoices show"' -l fields -xa '(__wt_list number kind client date dueDate subtotal vat total gAccountAmount creditOf creditOfDate reason buyerReference period gAccountPercent clientParty agencyParty lines vatBreakdown declarations createdAt)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_arg "invoices show" 0' -xa '(__wt_records invoices)'

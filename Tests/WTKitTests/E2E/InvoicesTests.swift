@@ -164,6 +164,26 @@ final class InvoicesTests: WTTestCase {
         XCTAssertEqual(unknown.out, "")
     }
 
+    /// A client without KvK number or VAT id has no Peppol address: no e-invoice (exit 6), the
+    /// PDF still; with a VAT id only, Peppol BIS but not SI-UBL, which wants the KvK (BR-NL-10).
+    func testEInvoiceNeedsThePeppolAddressOfTheClient() {
+        setUpClosedWeek()
+        configureAgency()
+        expect(0, "clients", "edit", "cl-1", "--kvk", "")
+        expect(0, "clients", "edit", "cl-2", "--kvk", "", "--vat-id", "NL004495445B01")
+        expect(0, "invoices", "generate")
+        let none = expect(6, "invoices", "show", "WT2026-00001", "--format", "ubl")
+        XCTAssertTrue(none.err.contains("no KvK number or VAT id") && none.err.contains("wt clients edit cl-1"), none.err)
+        XCTAssertEqual(none.out, "")
+        expect(0, "invoices", "show", "WT2026-00001", "--format", "text")
+        let vat = expect(0, "invoices", "show", "WT2026-00002", "--format", "ubl").out
+        XCTAssertTrue(vat.contains("<cbc:EndpointID schemeID=\"9944\">NL004495445B01</cbc:EndpointID>"), vat)
+        let nl = expect(6, "invoices", "show", "WT2026-00002", "--format", "ubl", "--profile", "nlcius")
+        XCTAssertTrue(nl.err.contains("BR-NL-10") && nl.err.contains("--profile peppol"), nl.err)
+        let b00 = expect(6, "clients", "add", "Nul BV", "--vat-id", "NL004495445B00")
+        XCTAssertTrue(b00.err.contains("subnumber from 01"), b00.err)
+    }
+
     func testPDFAndTextShowTheNumberTheClientAndTheTotal() throws {
         setUpClosedWeek()
         configureAgency()

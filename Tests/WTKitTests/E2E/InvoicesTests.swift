@@ -153,6 +153,30 @@ final class InvoicesTests: WTTestCase {
         XCTAssertEqual(reports["broken"]?.fatalRules, ["BR-CO-16"], "\(String(describing: reports["broken"]))")
     }
 
+    /// The demo store's invoices all have a G-account share (the issue's WT2026-00020 failed
+    /// UBL-SR-05): every one, and a credit note, in both profiles, passes the official rules.
+    func testDemoStoreEInvoicesPassTheOfficialRules() throws {
+        try OfficialUBL.require()
+        initStore(sample: "demo")
+        let invoices = jsonArray(expect(0, "invoices", "list", "--json"))
+        XCTAssertGreaterThanOrEqual(invoices.count, 20)
+        XCTAssertTrue(invoices.allSatisfy { ($0["gAccountAmount"] as? String ?? "0.00") != "0.00" })
+        let last = try XCTUnwrap(invoices.last?["number"] as? String)
+        let credit = jsonObject(expect(0, "invoices", "credit", last, "--reason", "Controle", "--yes", "--json"))
+        var docs: [(name: String, xml: String)] = []
+        for number in invoices.compactMap({ $0["number"] as? String }) + [try XCTUnwrap(credit["number"] as? String)] {
+            for profile in UBLWriter.Profile.allCases {
+                docs.append(("\(number)-\(profile.rawValue)", expect(0, "invoices", "show", number, "--format", "ubl", "--profile", profile.rawValue).out))
+            }
+        }
+        let run = try OfficialUBL.validate(docs)
+        for (name, _) in docs {
+            let r = try XCTUnwrap(run.reports[name], name)
+            XCTAssertEqual(r.fatal, [], "\(name): \(r)")
+        }
+        print("InvoicesTests: \(docs.count) demo e-invoices through the official rules in \(String(format: "%.1f", run.seconds)) s")
+    }
+
     func testProfileIsForTheEInvoiceOnly() {
         setUpClosedWeek()
         configureAgency()

@@ -39,6 +39,7 @@ final class UBLWriterTests: XCTestCase {
             "<cbc:ProfileID>urn:fdc:peppol.eu:2017:poacc:billing:01:1.0</cbc:ProfileID>",
             "<cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode>",
             "<cbc:DueDate>2027-01-06</cbc:DueDate>",
+            "<cbc:BuyerReference>cl-3</cbc:BuyerReference>",
             "<cbc:EndpointID schemeID=\"0106\">12345678</cbc:EndpointID>",
             "<cbc:CompanyID schemeID=\"0106\">87654321</cbc:CompanyID>",
             "<cbc:InvoicedQuantity unitCode=\"HUR\">7.5</cbc:InvoicedQuantity>",

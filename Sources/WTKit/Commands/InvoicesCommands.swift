@@ -27,7 +27,8 @@ enum InvoicesCommands {
         --profile nlcius declares SI-UBL 2.0 (NLCIUS), for which Dutch participants must also be registered; an invoice with a G-account share then declares the SI-UBL G-account extension (urn:fdc:nen.nl:gaccount:v1.0), which states the two amounts in structured form (payment means REGULAR and GACCOUNT, one payment terms each), as the Dutch standards body STPE advises for G-account invoices. \
         Only receivers registered in Peppol for the extension's document type can receive it (others are not found), so use it for clients who confirm that; credit notes have no G-account part and are plain SI-UBL 2.0. \
         The electronic addresses (Peppol participant ids) are the KvK number (scheme 0106), else the VAT id (9944), as the Netherlands Peppol Authority prescribes; an e-mail address is no Peppol address, so an invoice to a client with neither KvK number nor VAT id has no e-invoice (exit 6; send the PDF). SI-UBL also requires a Dutch client's KvK number (BR-NL-10): without one, --profile nlcius is refused and peppol remains. \
-        The buyer reference is the client's id when the client gave no reference of its own.
+        Peppol requires a buyer reference or an order reference (PEPPOL-EN16931-R003); wt keeps no reference of the client's own, so the buyer reference is the client's id in wt, the usual stand-in when a buyer gives none. \
+        Receivers that route on references of their own (such as government order numbers) need those; so does an OIN (scheme 0190) as address, which wt does not keep for clients.
         """
 
     static let noun = NounSpec(

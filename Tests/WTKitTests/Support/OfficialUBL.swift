@@ -9,6 +9,14 @@ import XCTest
 ///
 /// Java start-up and stylesheet compilation cost seconds per rule set, so documents are
 /// validated in batches: one `validate` call per test, never one per document.
+///
+/// It replaced UBLRules.swift, 121 rules re-implemented from their texts, which missed
+/// UBL-SR-05 and so passed G-account invoices every receiver rejects. Every breakage that
+/// checker caught the official rules catch too (UBLCorpus.mutations: impossible dates through
+/// PEPPOL-EN16931-F001, non-numbers as dynamic errors, XML, DOCTYPE and root in the validator's
+/// precheck); what it alone refused (another billing process id, a credit note without terms
+/// text) the official rules accept, and wt's own validators already enforce the KvK and VAT id
+/// formats it warned about. Neither checks the UBL schema's element order: UBLWriter keeps it.
 enum OfficialUBL {
     struct Finding: Equatable, Sendable, CustomStringConvertible {
         var rule: String

@@ -1,4 +1,4 @@
-/// Identifiers of the UBL and e-invoicing specifications, shared by writer and checker.
+/// Identifiers of the UBL and e-invoicing specifications, shared by the writer and its tests.
 public enum UBLNames {
     public static let invoiceNamespace = "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
     public static let creditNoteNamespace = "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2"

@@ -80,10 +80,11 @@ enum ContractsCommands {
                 let actor = try inv.actor()
                 let client = try inv.scopedClient()
                 if let w = inv.value("worker") { try RecordKind.worker.check(w) }
+                let worker = try AccessControl.workerScope(actor, requested: inv.value("worker"))
                 let today = inv.ctx.today
                 let rows = try Contracts.all(store, client: client).filter { c in
-                    AccessControl.canSee(actor, client: c.client, department: c.department)
-                        && (inv.value("worker").map { $0 == c.worker } ?? true)
+                    AccessControl.canSee(actor, client: c.client, department: c.department, worker: c.worker)
+                        && (worker.map { $0 == c.worker } ?? true)
                         && (!inv.flag("active") || c.status(today: today) == "active")
                 }
                 let workers = try workerIndex(store)

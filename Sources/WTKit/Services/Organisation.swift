@@ -133,4 +133,42 @@ public enum Organisation {
         tx.record("worker.add", w.id, ["name": .string(name)])
         return w
     }
+
+    /// Replaces a worker's record (an account change, an edit).
+    static func saveWorker(_ w: Worker, in tx: Transaction) throws {
+        var all = try workers(tx)
+        guard let i = all.firstIndex(where: { $0.id == w.id }) else { throw WTError.notFound("no worker \(w.id)") }
+        all[i] = w
+        RecordFile.save(all, to: workersFile, in: tx)
+    }
+
+    public struct WorkerFields {
+        public var name: String?
+        public var email: String?
+        public var phone: String?
+        public var iban: String?
+        public init() {}
+    }
+
+    /// Changes a worker's details. A worker with an account logs in with the
+    /// new address from now on, so it must not be another account's.
+    public static func editWorker(_ id: String, _ f: WorkerFields, in tx: Transaction) throws -> Worker {
+        var w = try worker(id, tx)
+        let before = w.stored.objectValue!
+        if let v = f.name { w.name = v }
+        if let v = f.phone { w.phone = v }
+        if let v = f.iban { w.iban = v }
+        if let v = f.email {
+            if let other = try workers(tx).first(where: { $0.id != w.id && $0.email?.lowercased() == v.lowercased() }) {
+                throw WTError.conflict("e-mail \(v) is already worker \(other.id) (\(other.name))")
+            }
+            if w.account != nil { try AccountDirectory.requireFree(v.lowercased(), except: w.id, tx) }
+            w.email = v
+        }
+        try saveWorker(w, in: tx)
+        var changed: [String: JSON] = [:]
+        for (k, v) in w.stored.objectValue! where k != "account" && before[k] != v { changed[k] = v }
+        tx.record("worker.edit", w.id, .object(changed))
+        return w
+    }
 }

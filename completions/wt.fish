@@ -268,7 +268,7 @@ complete -c wt -f
 
 # Global options, anywhere on the line.
 complete -c wt -l store -xa '(__fish_complete_directories)' -d 'the store directory (else $WT_STORE, else $XDG_DATA_HOME/wt)'
-complete -c wt -l as -xa '(__wt_records users)' -d 'act as this portal user of a client (else $WT_AS)'
+complete -c wt -l as -xa '(__wt_records users)' -d 'act as this portal user of a client, or this worker (else $WT_AS)'
 complete -c wt -l format -xa 'table json jsonl csv tsv' -d 'output format: table, json, jsonl, csv or tsv'
 complete -c wt -l json -d 'the same as --format json'
 complete -c wt -l fields -x -d 'select and order the fields to print, e.g. id,status'

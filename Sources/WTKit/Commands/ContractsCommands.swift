@@ -23,7 +23,7 @@ enum ContractsCommands {
 
     static let noun = NounSpec(
         "contracts", summary: "placements of workers at a client's department (contracten)",
-        details: "A contract places a worker at a department for a period, in a phase of the ABU (A, B, C) or NBBU (1-2, 3, 4) collective agreement, with a pay rate and a bill rate. B and 3 are fixed-term: they need an end date, a hire agreement, and an assignment confirmation signed with an SMS code. Adding a contract creates the documents the client must approve.",
+        details: "A contract places a worker at a department for a period, in a phase of the ABU (A, B, C) or NBBU (1-2, 3, 4) collective agreement, with a pay rate and a bill rate. B and 3 are fixed-term: they need an end date, a hire agreement, and an assignment confirmation signed with an SMS code. Adding a contract creates the documents the client must approve. A worker (--as the worker's e-mail) lists and shows only their own contracts.",
         commands: [
             CommandSpec(
                 "contracts", "add", summary: "place a worker at a department",

@@ -71,13 +71,27 @@ extension Accounts {
     /// invited account's token is open. Tokens name users (u-) and workers (w-).
     static func verify(_ store: Store, _ report: inout StoreVerifier.Report) throws {
         var accounts: [String: (file: String, c: Credentials)] = [:]
+        var logins: [String: String] = [:]
         StoreVerifier.attempt(&report) {
-            for u in try UserDirectory.all(store) { accounts[u.id] = (UserDirectory.users.file(u.client), u.credentials) }
-        }
-        StoreVerifier.attempt(&report) {
-            for w in try Organisation.workers(store) {
-                if let a = w.account { accounts[w.id] = (Organisation.workersFile, a) }
+            for u in try UserDirectory.all(store) {
+                accounts[u.id] = (UserDirectory.users.file(u.client), u.credentials)
+                logins[u.email] = u.id
             }
+        }
+        var workers: [Worker] = []
+        StoreVerifier.attempt(&report) { workers = try Organisation.workers(store) }
+        for w in workers {
+            guard let a = w.account else { continue }
+            accounts[w.id] = (Organisation.workersFile, a)
+            // One e-mail address is one account.
+            guard let email = w.accountEmail else {
+                report.problems.append("\(store.root)/\(Organisation.workersFile): worker \(w.id) has an account but no e-mail address")
+                continue
+            }
+            if let other = logins[email] {
+                report.problems.append("\(store.root)/\(Organisation.workersFile): worker \(w.id) logs in with \(email), the address of \(other)'s account")
+            }
+            logins[email] = w.id
         }
         var open: [String: String] = [:]
         for name in store.list(tokenDir) where name.hasSuffix(".json") {

@@ -142,6 +142,21 @@ public enum Organisation {
         RecordFile.save(all, to: workersFile, in: tx)
     }
 
+    /// Declarations keep their worker's name so that lists need not read
+    /// workers.json; the open ones (not invoiced) take a new name, invoiced
+    /// ones keep the name they were invoiced under.
+    static func renameInOpenDeclarations(_ w: Worker, in tx: Transaction) throws {
+        let set = DeclarationSet(tx)
+        for client in Set(try Contracts.all(tx).filter { $0.worker == w.id }.map(\.client)).sorted() {
+            for d in try set.openDeclarations(client: client) where d.worker == w.id && d.workerName != w.name {
+                guard var current = try set.get(d.id) else { continue }
+                current.workerName = w.name
+                try set.put(current)
+            }
+        }
+        try set.flush()
+    }
+
     public struct WorkerFields {
         public var name: String?
         public var email: String?
@@ -166,6 +181,7 @@ public enum Organisation {
             w.email = v
         }
         try saveWorker(w, in: tx)
+        if w.name != before["name"]?.stringValue { try renameInOpenDeclarations(w, in: tx) }
         var changed: [String: JSON] = [:]
         for (k, v) in w.stored.objectValue! where k != "account" && before[k] != v { changed[k] = v }
         tx.record("worker.edit", w.id, .object(changed))

@@ -49,7 +49,7 @@ extension HostileInputTests {
         refused([4], ["workers", "edit", "w-1", "--email", "daan@mail.example"])
         // A token of the wrong shape, bare or in a link, is no token.
         for token in ["-Ux", "--help", "a" + String(repeating: "1", count: 51), String(repeating: "a", count: 53), "%2e%2e%2f"] {
-            refused([2, 3], ["account", "activate", "--", token, "--password-stdin"], stdin: Array("Welkom01!\n".utf8))
+            refused([2, 3], ["account", "activate", "--password-stdin", "--", token], stdin: Array("Welkom01!\n".utf8))
         }
     }
 }

@@ -252,25 +252,37 @@ final class WorkerAccountsTests: WTTestCase {
         expect(0, "store", "verify")
     }
 
-    /// Tokens are base32: none starts with `-`, and each activates as a bare argument.
+    /// Tokens are base32: none starts with `-`, and each activates as a bare
+    /// argument. 200 invitations and activations, in four stores at once.
     func testTwoHundredTokensNeverStartWithADashAndActivateBare() throws {
-        initStore()
-        expect(0, "config", "set", "password.minLength", "6")
-        let count = 200
-        var tokens: [String] = []
-        for i in 1...count {
-            expect(0, "workers", "add", "Medewerker \(i)", "--email", "m\(i)@mail.example", "-q")
-            let r = jsonObject(expect(0, "workers", "invite", "w-\(i)", "--json"))
-            tokens.append(String((r["activationLink"] as? String ?? "").split(separator: "/").last ?? ""))
+        let lanes = 4, perLane = 50
+        var problems = [[String]](repeating: [], count: lanes)
+        var tokens = [[String]](repeating: [], count: lanes)
+        let lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+            let env = ["WT_STORE": tmp + "/lane-\(lane)"]
+            var mine: [String] = [], bad: [String] = []
+            if wt(["init"], env: env).code != 0 { bad.append("lane \(lane): init failed") }
+            for i in 1...perLane {
+                _ = wt(["workers", "add", "Medewerker \(i)", "--email", "m\(i)@mail.example", "-q"], env: env)
+                let r = wt(["workers", "invite", "w-\(i)", "--format", "tsv", "--no-header", "--fields", "activationLink"], env: env)
+                if r.code != 0 { bad.append("lane \(lane) w-\(i): invite exited \(r.code): \(r.err)") }
+                let token = r.out.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "/").last.map(String.init) ?? ""
+                let a = wt(["account", "activate", token, "--password-stdin"], stdin: Self.password + "\n", env: env)
+                if a.code != 0 { bad.append("\(token): \(a.code) \(a.err)") }
+                mine.append(token)
+            }
+            lock.lock()
+            problems[lane] = bad
+            tokens[lane] = mine
+            lock.unlock()
         }
-        XCTAssertEqual(Set(tokens).count, count)
-        for t in tokens {
-            XCTAssertFalse(t.hasPrefix("-"), t)
-            XCTAssertEqual(t.count, 52, t)
-            let a = wt(["account", "activate", t, "--password-stdin"], stdin: Self.password + "\n")
-            XCTAssertEqual(a.code, 0, "\(t): \(a.err)")
-        }
-        XCTAssertEqual(Set(jsonArray(expect(0, "workers", "list", "--json")).compactMap { $0["account"] as? String }), ["active"])
+        let all = tokens.flatMap { $0 }
+        XCTAssertEqual(all.count, lanes * perLane)
+        XCTAssertEqual(Set(all).count, all.count, "tokens do not repeat")
+        XCTAssertEqual(all.filter { $0.hasPrefix("-") }, [])
+        XCTAssertEqual(all.filter { $0.count != 52 }, [])
+        XCTAssertEqual(problems.flatMap { $0 }, [])
     }
 
     /// A link mailed before tokens were base32 still activates (found by the hash of what is given).
@@ -298,7 +310,7 @@ final class WorkerAccountsTests: WTTestCase {
         to[hash] = entry
         try write(hash.prefix(2), to)
         expect(0, "store", "verify")
-        expect(0, "account", "activate", "--", old, "--password-stdin", stdin: Self.password + "\n")
+        expect(0, "account", "activate", "--password-stdin", "--", old, stdin: Self.password + "\n")
         XCTAssertEqual(jsonObject(expect(0, "users", "show", "oud@bakkerij.nl", "--json"))["status"] as? String, "active")
     }
 
@@ -320,6 +332,37 @@ final class WorkerAccountsTests: WTTestCase {
         expect(0, "--as", Self.worker, "declarations", "enter", id, "fri=0")
         expect(0, "--as", Self.worker, "declarations", "submit", id)
         XCTAssertEqual(declaration(id)["status"] as? String, "submitted")
+        expect(0, "store", "verify")
+    }
+
+    /// Reminders (`notify.remindWorkers`) tell a worker with an account how to
+    /// report; a disabled account gets none.
+    func testRemindersGoToWorkerAccountsWithHowToReport() throws {
+        initStore(sample: "demo")
+        expect(0, "config", "set", "notify.remindWorkers", "true")
+        expect(0, "notify")
+        let reminder = try lastMail(to: Self.worker)
+        XCTAssertEqual(reminder["subject"] as? String, "Herinnering: je urendeclaraties zijn nog niet ingediend")
+        let body = reminder["body"] as? String ?? ""
+        XCTAssertTrue(body.contains("wt --as daan@mail.example declarations enter"), body)
+        XCTAssertTrue(body.contains("log in met daan@mail.example"), body)
+        expect(0, "workers", "disable", "w-4")
+        let planned = jsonArray(expect(0, "notify", "--dry-run", "--json", env: ["WT_NOW": "2026-12-31T09:15:00Z"]))
+        XCTAssertFalse(planned.contains { $0["to"] as? String == Self.worker }, "\(planned)")
+    }
+
+    /// A new name reaches the worker's open declarations; the audit entry names the fields changed.
+    func testEditingAWorkerRenamesTheirOpenDeclarations() {
+        setUpAgency()
+        let w = jsonObject(expect(0, "workers", "edit", "w-1", "--name", "Daan de Bakker", "--phone", "06 12345678", "--json"))
+        XCTAssertEqual(w["name"] as? String, "Daan de Bakker")
+        XCTAssertEqual(w["phone"] as? String, "+31612345678")
+        XCTAssertEqual(w["account"] as? String, "none")
+        XCTAssertEqual(declaration("d-1")["workerName"] as? String, "Daan de Bakker")
+        XCTAssertEqual(declaration("d-2")["workerName"] as? String, "Sanne de Vries")
+        let entry = jsonArray(expect(0, "audit", "--record", "w-1", "--json")).last
+        XCTAssertEqual(entry?["action"] as? String, "worker.edit")
+        XCTAssertEqual(Set(((entry?["details"] as? [String: Any]) ?? [:]).keys), ["name", "phone"])
         expect(0, "store", "verify")
     }
 }

@@ -53,3 +53,21 @@ extension HostileInputTests {
         }
     }
 }
+
+/// A worker's account is part of workers.json: a damaged one stops `--as`,
+/// `account login` and the worker verbs with exit 8 naming the file, and
+/// nothing is written.
+extension DamagedStoreTests {
+    func testWorkerAccounts() throws {
+        let worker = #"{"id":"w-4","name":"Daan Bakker","email":"daan@mail.example","phone":null,"iban":null,"createdAt":"2026-11-30T09:15:00Z","#
+        let shapes = [
+            #"{"records":[\#(worker)"account":[]}]}"#,
+            #"{"records":[\#(worker)"account":{"status":"lost"}}]}"#,
+            #"{"records":[\#(worker)"account":{"status":"active"}}]}"#,
+            #"{"records":[\#(worker)"account":{"status":"active","failedLogins":"0","passwordHistory":[]}}]}"#,
+        ]
+        try check("workers.json", ["account", "login", "daan@mail.example", "--password-stdin"], shapes: shapes, stdin: "Welkom01!\n")
+        try check("workers.json", ["--as", "daan@mail.example", "status"], shapes: shapes)
+        try check("workers.json", ["workers", "invite", "w-4"], shapes: shapes)
+    }
+}

@@ -61,9 +61,7 @@ enum CompletionsCommand {
         case "clients": try Organisation.clients(store).filter { AccessControl.canSee(actor, client: $0.id) }.map(\.id)
         case "departments": try Organisation.departments(store).filter { AccessControl.canSee(actor, client: $0.client, department: $0.id) }.map(\.id)
         case "workers": actor.isBackoffice ? try Organisation.workers(store).map(\.id) : []
-        // The logins `--as` and `wt account` take: users', and for the back office workers' accounts too.
         case "users": try UserDirectory.all(store).filter { AccessControl.canSee(actor, client: $0.client) }.map(\.email)
-            + (actor.isBackoffice ? try Organisation.workers(store).filter { $0.account != nil }.compactMap(\.accountEmail) : [])
         case "hour-types": try Config.load(store).hourTypes.map(\.name)
         case "contracts": try Contracts.all(store, client: actor.portalUser?.client).filter {
             AccessControl.canSee(actor, client: $0.client, department: $0.department, worker: $0.worker) }.map(\.id)

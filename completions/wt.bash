@@ -12,7 +12,7 @@ _wt_verbs() {
     case $1 in
         clients) verbs='add edit list show' ;;
         departments) verbs='add list show' ;;
-        workers) verbs='add list show' ;;
+        workers) verbs='add edit list show invite reinvite disable enable unlock' ;;
         users) verbs='invite reinvite list show disable enable unlock' ;;
         account) verbs='activate login passwd' ;;
         outbox) verbs='list show' ;;
@@ -69,11 +69,35 @@ _wt_command() {
             opts='--email --phone --iban'
             vopts='--store --as --format --fields --wait --email --phone --iban'
             nargs=1 variadic='' ;;
+        'workers edit')
+            opts='--name --email --phone --iban'
+            vopts='--store --as --format --fields --wait --name --email --phone --iban'
+            nargs=1 variadic='' ;;
         'workers list')
             opts=''
             vopts='--store --as --format --fields --wait'
             nargs=0 variadic='' ;;
         'workers show')
+            opts=''
+            vopts='--store --as --format --fields --wait'
+            nargs=1 variadic='' ;;
+        'workers invite')
+            opts=''
+            vopts='--store --as --format --fields --wait'
+            nargs=1 variadic='' ;;
+        'workers reinvite')
+            opts=''
+            vopts='--store --as --format --fields --wait'
+            nargs=1 variadic='' ;;
+        'workers disable')
+            opts=''
+            vopts='--store --as --format --fields --wait'
+            nargs=1 variadic='' ;;
+        'workers enable')
+            opts=''
+            vopts='--store --as --format --fields --wait'
+            nargs=1 variadic='' ;;
+        'workers unlock')
             opts=''
             vopts='--store --as --format --fields --wait'
             nargs=1 variadic='' ;;
@@ -267,9 +291,15 @@ _wt_value() {
         'departments list --client') _wt_records 'clients' ;;
         'departments list --fields') _wt_words 'id client name costCenter createdAt' list ;;
         'departments show --fields') _wt_words 'id client name costCenter createdAt' list ;;
-        'workers add --fields') _wt_words 'id name email phone iban createdAt' list ;;
-        'workers list --fields') _wt_words 'id name email phone iban createdAt' list ;;
-        'workers show --fields') _wt_words 'id name email phone iban createdAt' list ;;
+        'workers add --fields') _wt_words 'id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt' list ;;
+        'workers edit --fields') _wt_words 'id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt' list ;;
+        'workers list --fields') _wt_words 'id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt' list ;;
+        'workers show --fields') _wt_words 'id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt' list ;;
+        'workers invite --fields') _wt_words 'id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt activationLink activationMessage' list ;;
+        'workers reinvite --fields') _wt_words 'id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt activationLink activationMessage' list ;;
+        'workers disable --fields') _wt_words 'id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt' list ;;
+        'workers enable --fields') _wt_words 'id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt' list ;;
+        'workers unlock --fields') _wt_words 'id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt' list ;;
         'users invite --client') _wt_records 'clients' ;;
         'users invite --role') _wt_words 'approver signer viewer' list ;;
         'users invite --department') _wt_records 'departments' list ;;
@@ -359,7 +389,13 @@ _wt_arg() {
         'clients show 0') _wt_records 'clients' ;;
         'departments add 0') _wt_records 'clients' ;;
         'departments show 0') _wt_records 'departments' ;;
+        'workers edit 0') _wt_records 'workers' ;;
         'workers show 0') _wt_records 'workers' ;;
+        'workers invite 0') _wt_records 'workers' ;;
+        'workers reinvite 0') _wt_records 'workers' ;;
+        'workers disable 0') _wt_records 'workers' ;;
+        'workers enable 0') _wt_records 'workers' ;;
+        'workers unlock 0') _wt_records 'workers' ;;
         'users reinvite 0') _wt_records 'users' ;;
         'users show 0') _wt_records 'users' ;;
         'users disable 0') _wt_records 'users' ;;

@@ -10,7 +10,7 @@ function __wt_verbs
         case 'departments'
             printf '%s\n' 'add' 'list' 'show'
         case 'workers'
-            printf '%s\n' 'add' 'list' 'show'
+            printf '%s\n' 'add' 'edit' 'list' 'show' 'invite' 'reinvite' 'disable' 'enable' 'unlock'
         case 'users'
             printf '%s\n' 'invite' 'reinvite' 'list' 'show' 'disable' 'enable' 'unlock'
         case 'account'
@@ -55,9 +55,21 @@ function __wt_value_options
             printf '%s\n' --store --as --format --fields --wait
         case 'workers add'
             printf '%s\n' --store --as --format --fields --wait --email --phone --iban
+        case 'workers edit'
+            printf '%s\n' --store --as --format --fields --wait --name --email --phone --iban
         case 'workers list'
             printf '%s\n' --store --as --format --fields --wait
         case 'workers show'
+            printf '%s\n' --store --as --format --fields --wait
+        case 'workers invite'
+            printf '%s\n' --store --as --format --fields --wait
+        case 'workers reinvite'
+            printf '%s\n' --store --as --format --fields --wait
+        case 'workers disable'
+            printf '%s\n' --store --as --format --fields --wait
+        case 'workers enable'
+            printf '%s\n' --store --as --format --fields --wait
+        case 'workers unlock'
             printf '%s\n' --store --as --format --fields --wait
         case 'users invite'
             printf '%s\n' --store --as --format --fields --wait --client --name --phone --role --department
@@ -256,7 +268,7 @@ complete -c wt -f
 
 # Global options, anywhere on the line.
 complete -c wt -l store -xa '(__fish_complete_directories)' -d 'the store directory (else $WT_STORE, else $XDG_DATA_HOME/wt)'
-complete -c wt -l as -xa '(__wt_records users)' -d 'act as this portal user of a client (else $WT_AS)'
+complete -c wt -l as -xa '(__wt_records users)' -d 'act as this portal user of a client, or this worker (else $WT_AS)'
 complete -c wt -l format -xa 'table json jsonl csv tsv' -d 'output format: table, json, jsonl, csv or tsv'
 complete -c wt -l json -d 'the same as --format json'
 complete -c wt -l fields -x -d 'select and order the fields to print, e.g. id,status'
@@ -273,9 +285,9 @@ complete -c wt -n '__wt_at ""' -a init -d 'create a store'
 complete -c wt -n '__wt_at ""' -a status -d 'the portal\'s menu with its counts, and what waits for action'
 complete -c wt -n '__wt_at ""' -a clients -d 'client companies (inleners)'
 complete -c wt -n '__wt_at ""' -a departments -d 'a client\'s departments (opdrachtgevers)'
-complete -c wt -n '__wt_at ""' -a workers -d 'flex workers (medewerkers)'
+complete -c wt -n '__wt_at ""' -a workers -d 'flex workers (medewerkers) and their accounts'
 complete -c wt -n '__wt_at ""' -a users -d 'the clients\' portal users (gebruikers)'
-complete -c wt -n '__wt_at ""' -a account -d 'a portal user\'s own account: activate, log in, change the password'
+complete -c wt -n '__wt_at ""' -a account -d 'a portal user\'s or worker\'s own account: activate, log in, change the password'
 complete -c wt -n '__wt_at ""' -a outbox -d 'the mails and text messages wt sent'
 complete -c wt -n '__wt_at ""' -a contracts -d 'placements of workers at a client\'s department (contracten)'
 complete -c wt -n '__wt_at ""' -a documents -d 'documents clients approve or sign (documenten)'
@@ -342,15 +354,37 @@ complete -c wt -n '__wt_arg "departments show" 0' -xa '(__wt_records departments
 
 # wt workers
 complete -c wt -n '__wt_at workers' -a 'add' -d 'add a flex worker'
+complete -c wt -n '__wt_at workers' -a 'edit' -d 'change a worker\'s details (checked as add checks them)'
 complete -c wt -n '__wt_at workers' -a 'list' -d 'list workers'
 complete -c wt -n '__wt_at workers' -a 'show' -d 'show one worker'
-complete -c wt -n '__wt_in "workers add"' -l email -x -d 'where rejections and reminders go'
+complete -c wt -n '__wt_at workers' -a 'invite' -d 'create the worker\'s own account and mail its activation link'
+complete -c wt -n '__wt_at workers' -a 'reinvite' -d 'mail a new activation link; every earlier link stops working'
+complete -c wt -n '__wt_at workers' -a 'disable' -d 'disable a worker\'s account: they can no longer log in or act'
+complete -c wt -n '__wt_at workers' -a 'enable' -d 'enable a disabled worker\'s account again'
+complete -c wt -n '__wt_at workers' -a 'unlock' -d 'lift a lock after failed logins, and reset the failure count'
+complete -c wt -n '__wt_in "workers add"' -l email -x -d 'where rejections and reminders go, and the login of the worker\'s account'
 complete -c wt -n '__wt_in "workers add"' -l phone -x -d 'mobile number'
 complete -c wt -n '__wt_in "workers add"' -l iban -x -d 'bank account for wages (checked with mod 97)'
-complete -c wt -n '__wt_in "workers add"' -l fields -xa '(__wt_list id name email phone iban createdAt)' -d 'select and order the fields to print, e.g. id,status'
-complete -c wt -n '__wt_in "workers list"' -l fields -xa '(__wt_list id name email phone iban createdAt)' -d 'select and order the fields to print, e.g. id,status'
-complete -c wt -n '__wt_in "workers show"' -l fields -xa '(__wt_list id name email phone iban createdAt)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_in "workers add"' -l fields -xa '(__wt_list id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_in "workers edit"' -l name -x -d 'the worker\'s full name'
+complete -c wt -n '__wt_in "workers edit"' -l email -x -d 'where rejections and reminders go, and the login of the worker\'s account'
+complete -c wt -n '__wt_in "workers edit"' -l phone -x -d 'mobile number'
+complete -c wt -n '__wt_in "workers edit"' -l iban -x -d 'bank account for wages (checked with mod 97)'
+complete -c wt -n '__wt_in "workers edit"' -l fields -xa '(__wt_list id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_arg "workers edit" 0' -xa '(__wt_records workers)'
+complete -c wt -n '__wt_in "workers list"' -l fields -xa '(__wt_list id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_in "workers show"' -l fields -xa '(__wt_list id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_arg "workers show" 0' -xa '(__wt_records workers)'
+complete -c wt -n '__wt_in "workers invite"' -l fields -xa '(__wt_list id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt activationLink activationMessage)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_arg "workers invite" 0' -xa '(__wt_records workers)'
+complete -c wt -n '__wt_in "workers reinvite"' -l fields -xa '(__wt_list id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt activationLink activationMessage)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_arg "workers reinvite" 0' -xa '(__wt_records workers)'
+complete -c wt -n '__wt_in "workers disable"' -l fields -xa '(__wt_list id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_arg "workers disable" 0' -xa '(__wt_records workers)'
+complete -c wt -n '__wt_in "workers enable"' -l fields -xa '(__wt_list id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_arg "workers enable" 0' -xa '(__wt_records workers)'
+complete -c wt -n '__wt_in "workers unlock"' -l fields -xa '(__wt_list id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_arg "workers unlock" 0' -xa '(__wt_records workers)'
 
 # wt users
 complete -c wt -n '__wt_at users' -a 'invite' -d 'create a portal account and mail its activation link'
@@ -565,9 +599,9 @@ complete -c wt -n '__wt_arg help 0' -a init -d 'create a store'
 complete -c wt -n '__wt_arg help 0' -a status -d 'the portal\'s menu with its counts, and what waits for action'
 complete -c wt -n '__wt_arg help 0' -a clients -d 'client companies (inleners)'
 complete -c wt -n '__wt_arg help 0' -a departments -d 'a client\'s departments (opdrachtgevers)'
-complete -c wt -n '__wt_arg help 0' -a workers -d 'flex workers (medewerkers)'
+complete -c wt -n '__wt_arg help 0' -a workers -d 'flex workers (medewerkers) and their accounts'
 complete -c wt -n '__wt_arg help 0' -a users -d 'the clients\' portal users (gebruikers)'
-complete -c wt -n '__wt_arg help 0' -a account -d 'a portal user\'s own account: activate, log in, change the password'
+complete -c wt -n '__wt_arg help 0' -a account -d 'a portal user\'s or worker\'s own account: activate, log in, change the password'
 complete -c wt -n '__wt_arg help 0' -a outbox -d 'the mails and text messages wt sent'
 complete -c wt -n '__wt_arg help 0' -a contracts -d 'placements of workers at a client\'s department (contracten)'
 complete -c wt -n '__wt_arg help 0' -a documents -d 'documents clients approve or sign (documenten)'

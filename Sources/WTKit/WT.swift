@@ -52,6 +52,7 @@ public enum WT {
                 return 0
             }
             let inv = try Invocation(ctx: ctx, command: command, line: line)
+            try inv.authorize()
             try command.run(inv)
             return 0
         } catch let e as WTError {

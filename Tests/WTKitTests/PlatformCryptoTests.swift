@@ -237,17 +237,36 @@ final class PlatformCryptoTests: XCTestCase {
     // MARK: - Secrets
 
     func testTokenShapeAndAlphabet() {
-        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz234567")
         let random = SystemRandomSource()
         var seen = Set<String>()
         for _ in 0..<200 {
             let token = Secrets.token(random)
-            XCTAssertEqual(token.count, 43)
+            XCTAssertEqual(token.count, 52, "256 bits in base32")
+            XCTAssertFalse(token.hasPrefix("-"), "a token never reads as an option: \(token)")
+            XCTAssertEqual(Secrets.canonicalToken(token), token)
+            XCTAssertEqual(Secrets.canonicalToken(token.uppercased()), token, "a base32 token survives a change of case")
             XCTAssertTrue(token.allSatisfy { allowed.contains($0) }, token)
             seen.insert(token)
         }
         XCTAssertEqual(seen.count, 200, "system tokens must not repeat")
         XCTAssertEqual(Secrets.token(SeededRandomSource(seed: 1)), Secrets.token(SeededRandomSource(seed: 1)))
+    }
+
+    func testBase32IsRFC4648InLowerCaseWithoutPadding() {
+        // RFC 4648 §10 test vectors, padding removed, lower case.
+        let vectors = ["": "", "f": "my", "fo": "mzxq", "foo": "mzxw6", "foob": "mzxw6yq", "fooba": "mzxw6ytb", "foobar": "mzxw6ytboi"]
+        for (input, expected) in vectors { XCTAssertEqual(Secrets.base32(Array(input.utf8)), expected, input) }
+        XCTAssertEqual(Secrets.base32([UInt8](repeating: 0xFF, count: 32)), String(repeating: "7", count: 51) + "q")
+    }
+
+    func testCanonicalTokenAcceptsOldBase64URLTokensAsGivenAndRefusesOthers() {
+        let old = "-Ux" + String(repeating: "a", count: 40)
+        XCTAssertEqual(Secrets.canonicalToken(old), old, "links mailed before base32 keep working, case and all")
+        XCTAssertNil(Secrets.canonicalToken(String(repeating: "a", count: 51)))
+        XCTAssertNil(Secrets.canonicalToken(String(repeating: "1", count: 52)), "1 is not base32")
+        XCTAssertNil(Secrets.canonicalToken(String(repeating: "a", count: 42) + "="))
+        XCTAssertNil(Secrets.canonicalToken(""))
     }
 
     func testBase64URLMatchesFoundationWithURLAlphabet() {

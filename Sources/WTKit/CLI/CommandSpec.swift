@@ -149,7 +149,7 @@ public enum GlobalOptionSpecs {
     public static let formats = ["table", "json", "jsonl", "csv", "tsv"]
     public static let all: [OptionSpec] = [
         OptionSpec("store", value: "DIR", help: "the store directory (else $WT_STORE, else $XDG_DATA_HOME/wt)", completion: .directory),
-        OptionSpec("as", value: "EMAIL", help: "act as this portal user of a client (else $WT_AS)", completion: .records("users")),
+        OptionSpec("as", value: "EMAIL", help: "act as this portal user of a client, or this worker (else $WT_AS)", completion: .records("users")),
         OptionSpec("format", value: "FORMAT", help: "output format: table, json, jsonl, csv or tsv", completion: .choices(formats)),
         OptionSpec("json", help: "the same as --format json"),
         OptionSpec("fields", value: "FIELDS", list: true, help: "select and order the fields to print, e.g. id,status"),

@@ -141,6 +141,18 @@ public final class Invocation {
         return a
     }
 
+    /// With `--as`, resolves the actor before the command runs, so an account
+    /// that may not act (not activated, disabled, locked) is refused whatever
+    /// the verb, and a worker only runs the verbs `AccessControl` opens to
+    /// workers. `account` verbs check the account themselves (an invited user
+    /// activates with `--as` naming themselves); commands without a store
+    /// (help, completions) have nobody to check.
+    func authorize() throws {
+        guard command.access != .none, !command.noun.hasPrefix("__"), command.noun != "account", command.noun != "init" else { return }
+        guard line.globals.actAs != nil || !(ctx.environment["WT_AS"] ?? "").isEmpty else { return }
+        try AccessControl.requireMayRun(try actor(), command.path)
+    }
+
     /// A transaction as the acting user, at the command's time.
     public func begin() throws -> Transaction {
         let a = try actor()

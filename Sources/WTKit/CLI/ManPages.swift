@@ -31,7 +31,7 @@ public enum ManPages {
         ("wt-store.json", "the format name and schema version"),
         ("config.json", "the agency settings that were set (wt config)"),
         ("counters.json", "the next id of each kind of record"),
-        ("clients.json, departments.json, workers.json", "the organisation: small, one file each"),
+        ("clients.json, departments.json, workers.json", "the organisation: small, one file each; a worker's portal account (hashes only) is kept in the worker's record"),
         ("users/CLIENT.json, users/index.json", "the portal users of each client, and an index from id and e-mail address to client"),
         ("audit/YYYY-MM.jsonl, audit/head.json", "the audit trail: one hash-chained JSON line per change"),
         ("journal", "present only during a commit, or after a crash until the next command replays it"),
@@ -330,6 +330,12 @@ public enum ManPages {
             .Cm viewer
             to read
             .Pc .
+            .Fl -as
+            the e-mail address of a worker with an account acts as that worker, who
+            sees only their own contracts and declarations and may enter, import,
+            submit and comment on their own declarations; anything else is refused
+            with exit status 5.
+            A disabled, locked or not yet activated account cannot act.
             .Pp
             A change prints what it did;
             .Fl -dry-run
@@ -397,7 +403,7 @@ public enum ManPages {
             else
             .Pa ~/.local/share/wt .
             .It Ev WT_AS
-            The portal user to act as when
+            The portal user or worker to act as when
             .Fl -as
             is not given.
             .It Ev WT_NOW

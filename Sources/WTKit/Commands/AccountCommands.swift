@@ -42,16 +42,16 @@ enum AccountCommands {
     /// `--as` (or WT_AS) may only name the account itself: nobody acts on another's account.
     /// What login and passwd check first: a password source, the account named,
     /// that `--as` (if given) is that account, and that it may log in at all.
-    static func accountThatMayLogIn(_ inv: Invocation) throws -> (Store, User) {
+    static func accountThatMayLogIn(_ inv: Invocation) throws -> (Store, AccountHolder) {
         try requirePasswordSource(inv)
         let store = try inv.store()
-        let user = try UserDirectory.require(inv.arg(0)!, store)
+        let user = try AccountDirectory.require(inv.arg(0)!, store)
         try requireSelf(inv, user)
         try Accounts.requireCanLogIn(user, now: inv.ctx.nowStamp)
         return (store, user)
     }
 
-    static func requireSelf(_ inv: Invocation, _ user: User) throws {
+    static func requireSelf(_ inv: Invocation, _ user: AccountHolder) throws {
         guard let raw = inv.globals.actAs ?? inv.ctx.environment["WT_AS"].flatMap({ $0.isEmpty ? nil : $0 }) else { return }
         let me = (try? Accounts.normalizeEmail(raw)) ?? raw
         guard me == user.email || me == user.id else {
@@ -60,9 +60,9 @@ enum AccountCommands {
     }
 
     static let noun = NounSpec(
-        "account", summary: "a portal user's own account: activate, log in, change the password",
+        "account", summary: "a portal user's or worker's own account: activate, log in, change the password",
         details: """
-            What a portal user does with their account. Passwords are never arguments: on a terminal they are asked without echo (new ones twice, and the two must match); without a terminal --password-stdin is required and reads them from stdin, one per line (activate: the new password, after the token when TOKEN is -; login: the password; passwd: the old, then the new). The policy (password.minLength, password.require*) gives 6 naming every rule broken; password.history N: a new password may not be one of the last N (the current one included); password.maxAgeDays: an older password no longer logs in (5) until changed with passwd. login.maxFailures wrong passwords in a row (login or passwd) lock the account for login.lockMinutes; a right one resets the count. Exit status: 3 unknown user or activation link; 4 link used, replaced by a newer one or expired; 5 wrong password, locked, disabled, not activated or expired password; 6 policy.
+            What a portal user or a worker (SPEC §11: the same kind of account, by the worker's e-mail address) does with their account. Passwords are never arguments: on a terminal they are asked without echo (new ones twice, and the two must match); without a terminal --password-stdin is required and reads them from stdin, one per line (activate: the new password, after the token when TOKEN is -; login: the password; passwd: the old, then the new). The policy (password.minLength, password.require*) gives 6 naming every rule broken; password.history N: a new password may not be one of the last N (the current one included); password.maxAgeDays: an older password no longer logs in (5) until changed with passwd. login.maxFailures wrong passwords in a row (login or passwd) lock the account for login.lockMinutes; a right one resets the count. Exit status: 3 unknown user or activation link; 4 link used, replaced by a newer one or expired; 5 wrong password, locked, disabled, not activated or expired password; 6 policy.
             """,
         commands: [
             CommandSpec(
@@ -85,7 +85,7 @@ enum AccountCommands {
                 guard !token.isEmpty else { throw WTError.usage("no activation token given", hint: "usage: \(inv.command.synopsis)") }
                 let store = try inv.store()
                 // The link is checked before the password is asked for.
-                let user = try Accounts.userForToken(token, store, now: inv.ctx.nowStamp)
+                let user = try Accounts.accountForToken(token, store, now: inv.ctx.nowStamp)
                 try requireSelf(inv, user)
                 let password = try newPassword(inv, what: "the new password")
                 let tx = store.begin(actor: user.email, at: inv.ctx.nowStamp)
@@ -96,7 +96,7 @@ enum AccountCommands {
             },
             CommandSpec(
                 "account", "login", summary: "check a password (0 right; 5 wrong, locked, disabled or expired)",
-                args: [ArgSpec("EMAIL", "the user's e-mail address", completion: .records("users"))],
+                args: [ArgSpec("EMAIL", "the e-mail address of the user or worker", completion: .records("users"))],
                 options: [passwordStdin],
                 examples: [
                     Example("wt account login p.devries@bakkerij.nl", "asks for the password"),
@@ -111,12 +111,12 @@ enum AccountCommands {
                 // A failed attempt is committed too: it counts towards the lock.
                 try inv.commit(tx)
                 if let denial = outcome.denial { throw denial }
-                try inv.done("logged in as \(outcome.user.email) (\(outcome.user.id))",
-                    records: [outcome.user.publicJSON(now: inv.ctx.nowStamp)], schema: User.schema)
+                try inv.done("logged in as \(outcome.account.email) (\(outcome.account.id))",
+                    records: [outcome.account.publicJSON(now: inv.ctx.nowStamp)], schema: User.schema)
             },
             CommandSpec(
                 "account", "passwd", summary: "change a password: the old one, then the new one",
-                args: [ArgSpec("EMAIL", "the user's e-mail address", completion: .records("users"))],
+                args: [ArgSpec("EMAIL", "the e-mail address of the user or worker", completion: .records("users"))],
                 options: [passwordStdin],
                 examples: [
                     Example("wt account passwd p.devries@bakkerij.nl", "asks for the old password, then twice for the new one"),
@@ -131,8 +131,8 @@ enum AccountCommands {
                 let outcome = try Accounts.changePassword(user.email, old: old, new: new, in: tx, ctx: inv.ctx)
                 try inv.commit(tx)
                 if let denial = outcome.denial { throw denial }
-                try inv.done("changed the password of \(outcome.user.email) (\(outcome.user.id))",
-                    records: [outcome.user.publicJSON(now: inv.ctx.nowStamp)], schema: User.schema)
+                try inv.done("changed the password of \(outcome.account.email) (\(outcome.account.id))",
+                    records: [outcome.account.publicJSON(now: inv.ctx.nowStamp)], schema: User.schema)
             },
         ])
 }

@@ -64,11 +64,12 @@ enum CompletionsCommand {
         case "users": try UserDirectory.all(store).filter { AccessControl.canSee(actor, client: $0.client) }.map(\.email)
         case "hour-types": try Config.load(store).hourTypes.map(\.name)
         case "contracts": try Contracts.all(store, client: actor.portalUser?.client).filter {
-            AccessControl.canSee(actor, client: $0.client, department: $0.department) }.map(\.id)
-        case "documents": try Documents.all(store, client: actor.portalUser?.client).map(\.id)
+            AccessControl.canSee(actor, client: $0.client, department: $0.department, worker: $0.worker) }.map(\.id)
+        case "documents": actor.workerActor != nil ? [] : try Documents.all(store, client: actor.portalUser?.client).map(\.id)
         // Only the open set: what one still acts on, without reading the archives.
         case "declarations": try (actor.portalUser.map { [$0.client] } ?? DeclarationSet.clients(store: store)).flatMap {
-            try DeclarationSet.open(client: $0, store) }.filter { AccessControl.canSee(actor, client: $0.client, department: $0.department) }.map(\.id)
+            try DeclarationSet.open(client: $0, store) }.filter {
+                AccessControl.canSee(actor, client: $0.client, department: $0.department, worker: $0.worker) }.map(\.id)
         case "invoices": try Invoices.list(client: nil, from: nil, to: nil, store, actor: actor).map(\.number)
         case "messages": actor.isBackoffice ? try Outbox.all(store).map(\.id) : []
         default: nil

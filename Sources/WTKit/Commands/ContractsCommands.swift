@@ -23,7 +23,7 @@ enum ContractsCommands {
 
     static let noun = NounSpec(
         "contracts", summary: "placements of workers at a client's department (contracten)",
-        details: "A contract places a worker at a department for a period, in a phase of the ABU (A, B, C) or NBBU (1-2, 3, 4) collective agreement, with a pay rate and a bill rate. B and 3 are fixed-term: they need an end date, a hire agreement, and an assignment confirmation signed with an SMS code. Adding a contract creates the documents the client must approve.",
+        details: "A contract places a worker at a department for a period, in a phase of the ABU (A, B, C) or NBBU (1-2, 3, 4) collective agreement, with a pay rate and a bill rate. B and 3 are fixed-term: they need an end date, a hire agreement, and an assignment confirmation signed with an SMS code. Adding a contract creates the documents the client must approve. A worker (--as the worker's e-mail) lists and shows only their own contracts.",
         commands: [
             CommandSpec(
                 "contracts", "add", summary: "place a worker at a department",
@@ -80,10 +80,11 @@ enum ContractsCommands {
                 let actor = try inv.actor()
                 let client = try inv.scopedClient()
                 if let w = inv.value("worker") { try RecordKind.worker.check(w) }
+                let worker = try AccessControl.workerScope(actor, requested: inv.value("worker"))
                 let today = inv.ctx.today
                 let rows = try Contracts.all(store, client: client).filter { c in
-                    AccessControl.canSee(actor, client: c.client, department: c.department)
-                        && (inv.value("worker").map { $0 == c.worker } ?? true)
+                    AccessControl.canSee(actor, client: c.client, department: c.department, worker: c.worker)
+                        && (worker.map { $0 == c.worker } ?? true)
                         && (!inv.flag("active") || c.status(today: today) == "active")
                 }
                 let workers = try workerIndex(store)

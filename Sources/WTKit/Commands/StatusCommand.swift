@@ -1,7 +1,7 @@
 enum StatusCommand {
     static let noun = NounSpec(
         "status", summary: "the portal's menu with its counts, and what waits for action",
-        details: "Counts as the portal's menu shows them: Opdrachtgevers (departments), Contracten, Documenten (the client-level documents: arbo, classification, other), Declaraties, Facturen, Gebruikers; and what waits: declarations to approve, documents to sign (every unsigned document), approved declarations to close, closed ones to invoice.",
+        details: "As a worker (--as a worker's e-mail): their own Contracten and Declaraties, and what waits for them: weeks to report that have begun, rejected weeks to correct (JSON {contracts, declarations, waiting: {toReport, toCorrect}}). Otherwise counts as the portal's menu shows them: Opdrachtgevers (departments), Contracten, Documenten (the client-level documents: arbo, classification, other), Declaraties, Facturen, Gebruikers; and what waits: declarations to approve, documents to sign (every unsigned document), approved declarations to close, closed ones to invoice.",
         commands: [
             CommandSpec(
                 "status", nil, summary: "show the counts and what waits for action",
@@ -11,6 +11,7 @@ enum StatusCommand {
             ) { inv in
                 let store = try inv.store()
                 let actor = try inv.actor()
+                if actor.workerActor != nil { return try workerStatus(inv, store, actor) }
                 let client = try inv.scopedClient()
                 let s = try StatusService.counts(store, client: client, actor: actor)
                 if inv.globals.format == .table {
@@ -37,4 +38,31 @@ enum StatusCommand {
                 }
             }
         ])
+
+    /// A worker's menu: their contracts and declarations, and what waits for them.
+    static func workerStatus(_ inv: Invocation, _ store: Store, _ actor: Actor) throws {
+        if inv.value("client") != nil {
+            throw WTError.denied("\(actor.name) is a worker: --client does not apply", hint: AccessControl.workerRule)
+        }
+        let s = try StatusService.workerCounts(store, actor: actor, today: inv.ctx.today)
+        if inv.globals.format == .table {
+            inv.out(Renderer.table(header: inv.globals.noHeader ? nil : ["MENU", "COUNT"], rows: [
+                ["Contracten", "\(s.contracts)"], ["Declaraties", "\(s.declarations)"],
+            ], colour: inv.ctx.colour))
+            inv.out("\nWaiting for action:\n")
+            inv.out(Renderer.table(header: nil, rows: [
+                ["  weeks to report", "\(s.toReport)"], ["  rejected weeks to correct", "\(s.toCorrect)"],
+            ], colour: false))
+            if s.toReport + s.toCorrect > 0 {
+                inv.out("\n`wt --as \(actor.name) declarations list --status report,rejected` shows them; "
+                    + "`declarations enter ID mon=8 ...` fills one in, `declarations submit ID` submits it.\n")
+            }
+        } else {
+            let j: JSON = [
+                "contracts": .int(s.contracts), "declarations": .int(s.declarations),
+                "waiting": ["toReport": .int(s.toReport), "toCorrect": .int(s.toCorrect)],
+            ]
+            try inv.printRecord(j, Schema([Field("contracts"), Field("declarations"), Field("waiting", .nested)]))
+        }
+    }
 }

@@ -11,7 +11,7 @@ enum UsersCommands {
 
     /// The user, their link (unless --quiet or a dry run) and the mail that carries it.
     static func printInvitation(_ inv: Invocation, _ i: Accounts.Invitation, verb: String) throws {
-        let u = i.user
+        guard case .user(let u) = i.account else { return }
         var row = u.publicJSON(now: inv.ctx.nowStamp).objectValue ?? [:]
         let showLink = !inv.quiet && !inv.dryRun
         row["activationLink"] = showLink ? .string(i.link) : .null
@@ -31,7 +31,9 @@ enum UsersCommands {
             fields: User.schema.names, access: .write
         ) { inv in
             let tx = try inv.begin()
-            let (u, changed) = try Accounts.change(change, inv.arg(0)!, in: tx, actor: try inv.actor())
+            let actor = try inv.actor()
+            try AccessControl.requireBackoffice(actor, toDo: "\(change.rawValue) users")
+            let (u, changed) = try Accounts.change(change, .user(try UserDirectory.require(inv.arg(0)!, tx)), in: tx, actor: actor)
             try inv.commit(tx)
             try inv.done(
                 changed ? "\(verb) \(u.id) \(u.email)" : "\(u.id) \(u.email) \(already): nothing to do",
@@ -88,7 +90,9 @@ enum UsersCommands {
                 fields: inviteSchema.names, access: .write
             ) { inv in
                 let tx = try inv.begin()
-                let invitation = try Accounts.reinvite(inv.arg(0)!, in: tx, ctx: inv.ctx, actor: try inv.actor())
+                let actor = try inv.actor()
+                try AccessControl.requireBackoffice(actor, toDo: "reinvite users")
+                let invitation = try Accounts.reinvite(.user(try UserDirectory.require(inv.arg(0)!, tx)), in: tx, ctx: inv.ctx, actor: actor)
                 try inv.commit(tx)
                 try printInvitation(inv, invitation, verb: "reinvited")
                 try inv.deliver([invitation.message])

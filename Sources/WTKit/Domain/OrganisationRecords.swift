@@ -101,7 +101,9 @@ public struct Department: StoredRecord, Equatable, Sendable {
     ])
 }
 
-/// A flex worker (medewerker, flexkracht).
+/// A flex worker (medewerker, flexkracht). With `account`, the worker has a
+/// portal account of their own (SPEC §11), logging in with `email`; the
+/// account's secrets are stored only as hashes, and `publicJSON` never holds them.
 public struct Worker: StoredRecord, Equatable, Sendable {
     public var id: String
     public var name: String
@@ -109,6 +111,7 @@ public struct Worker: StoredRecord, Equatable, Sendable {
     public var phone: String?
     public var iban: String?
     public var createdAt: String
+    public var account: Credentials?
 
     public init(id: String, name: String, email: String? = nil, phone: String? = nil, iban: String? = nil, createdAt: String) {
         self.id = id
@@ -126,17 +129,41 @@ public struct Worker: StoredRecord, Equatable, Sendable {
         phone = try r.optString("phone")
         iban = try r.optString("iban")
         createdAt = try r.string("createdAt")
+        // Absent in stores written before workers had accounts: no account.
+        let a = try r.object("account")
+        if !a.isEmpty { account = try Credentials(stored: JSONReader(.object(a), what: "\(r.what): worker \(id)'s account")) }
     }
 
     public var stored: JSON {
-        [
+        var o: [String: JSON] = [
             "id": .string(id), "name": .string(name), "email": JSON(email), "phone": JSON(phone), "iban": JSON(iban),
             "createdAt": .string(createdAt),
         ]
+        if let account { o["account"] = .object(account.storedFields) }
+        return .object(o)
+    }
+
+    /// The login of the account: the e-mail address in lower case, as users' are.
+    public var accountEmail: String? { email?.lowercased() }
+
+    /// `none`, `invited`, `active`, `locked` or `disabled`.
+    public func accountStatus(now: String) -> String { account?.effectiveStatus(now: now) ?? "none" }
+
+    /// What output shows: the stored fields without secrets, the account as its status.
+    public func publicJSON(now: String) -> JSON {
+        guard case .object(var o) = stored else { return stored }
+        o["account"] = .string(accountStatus(now: now))
+        o["activatedAt"] = JSON(account?.activatedAt)
+        o["lastLoginAt"] = JSON(account?.lastLoginAt)
+        o["lockedUntil"] = account?.isLocked(now: now) == true ? JSON(account?.lockedUntil) : .null
+        o["activationExpiresAt"] = account?.status == .invited ? JSON(account?.activation?.expiresAt) : .null
+        return .object(o)
     }
 
     public static let schema = Schema([
         Field("id"), Field("name"), Field("email"), Field("phone"), Field("iban", table: false),
-        Field("createdAt", .timestamp, table: false),
+        Field("createdAt", .timestamp, table: false), Field("account", .status),
+        Field("activatedAt", .timestamp, table: false), Field("lastLoginAt", .timestamp, table: false),
+        Field("lockedUntil", .timestamp, table: false), Field("activationExpiresAt", .timestamp, table: false),
     ])
 }

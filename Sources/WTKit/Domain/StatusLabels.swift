@@ -9,6 +9,8 @@ public enum StatusLabels {
         "pending": "Te accorderen", "awaiting-code": "Wacht op sms-code",
         // users
         "invited": "Uitgenodigd", "active": "Actief", "locked": "Geblokkeerd", "disabled": "Uitgeschakeld",
+        // worker accounts
+        "none": "Geen account",
         // contracts
         "ended": "Beëindigd", "planned": "Gepland",
     ]

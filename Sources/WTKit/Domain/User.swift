@@ -1,13 +1,8 @@
 /// A client's portal user (gebruiker, contactpersoon). Secrets are kept only
 /// as hashes, and `publicJSON` never includes them.
 public struct User: ClientOwned, Equatable, Sendable {
-    public enum Status: String, Sendable { case invited, active, disabled }
-
-    public struct Activation: Equatable, Sendable {
-        public var tokenHash: String
-        public var sentAt: String
-        public var expiresAt: String
-    }
+    public typealias Status = AccountStatus
+    public typealias Activation = Credentials.Activation
 
     public var id: String
     public var email: String
@@ -43,6 +38,34 @@ public struct User: ClientOwned, Equatable, Sendable {
     }
 
     public var lookupKeys: [String] { [email] }
+
+    /// The account fields as the type `Accounts` works on (a worker's account has the same).
+    public var credentials: Credentials {
+        get {
+            var c = Credentials()
+            c.status = status
+            c.passwordHash = passwordHash
+            c.passwordHistory = passwordHistory
+            c.passwordChangedAt = passwordChangedAt
+            c.failedLogins = failedLogins
+            c.lockedUntil = lockedUntil
+            c.activation = activation
+            c.activatedAt = activatedAt
+            c.lastLoginAt = lastLoginAt
+            return c
+        }
+        set {
+            status = newValue.status
+            passwordHash = newValue.passwordHash
+            passwordHistory = newValue.passwordHistory
+            passwordChangedAt = newValue.passwordChangedAt
+            failedLogins = newValue.failedLogins
+            lockedUntil = newValue.lockedUntil
+            activation = newValue.activation
+            activatedAt = newValue.activatedAt
+            lastLoginAt = newValue.lastLoginAt
+        }
+    }
 
     public init(stored r: JSONReader) throws {
         id = try r.string("id")

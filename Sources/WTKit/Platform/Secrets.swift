@@ -165,9 +165,48 @@ public enum Secrets {
     /// Bytes of entropy in a token.
     public static let tokenByteCount = 32
 
-    /// A fresh bearer token: 32 random bytes as unpadded base64url (43 characters).
+    /// A fresh bearer token: 32 random bytes (256 bits) as unpadded lower-case
+    /// base32 (RFC 4648 §6 alphabet `a-z 2-7`, 52 characters). Not base64url:
+    /// a token that starts with `-` (1 in 64 did) reads as an option when pasted
+    /// after `wt account activate`. This alphabet has no `-`, `_`, `+`, `/` or
+    /// `.`, so a token is also safe in a URL path, a shell word, a file name
+    /// and the local part of an e-mail address, whatever the case.
     public static func token(_ r: any RandomSource) -> String {
-        base64URL(r.bytes(tokenByteCount))
+        base32(r.bytes(tokenByteCount))
+    }
+
+    static let base32Alphabet = Array("abcdefghijklmnopqrstuvwxyz234567".utf8)
+    static let base64URLAlphabet = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+
+    /// RFC 4648 §6 base32 in lower case, without `=` padding.
+    public static func base32(_ bytes: [UInt8]) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity((bytes.count * 8 + 4) / 5)
+        var buffer: UInt32 = 0
+        var bits = 0
+        for b in bytes {
+            buffer = buffer << 8 | UInt32(b)
+            bits += 8
+            while bits >= 5 {
+                out.append(base32Alphabet[Int(buffer >> UInt32(bits - 5) & 31)])
+                bits -= 5
+            }
+        }
+        if bits > 0 { out.append(base32Alphabet[Int(buffer << UInt32(5 - bits) & 31)]) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The token as it was issued, or nil for something that is no token: a
+    /// base32 token (52 characters, any case: a mail client or a person may
+    /// change it) in lower case, or a base64url token of 43 characters as
+    /// issued before, exactly as given (tokens are found by the hash of this).
+    public static func canonicalToken(_ given: String) -> String? {
+        if given.utf8.count == 52 {
+            let lower = given.lowercased()
+            return lower.utf8.allSatisfy({ base32Alphabet.contains($0) }) ? lower : nil
+        }
+        if given.count == 43, given.allSatisfy({ base64URLAlphabet.contains($0) }) { return given }
+        return nil
     }
 
     /// A numeric one-time code of `digits` digits (1...19), uniform over all
@@ -194,6 +233,7 @@ public enum Secrets {
     /// RFC 4648 §5 base64url (alphabet `A-Z a-z 0-9 - _`), without `=` padding.
     public static func base64URL(_ bytes: [UInt8]) -> String {
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+        // Kept for the tokens issued before base32 (`canonicalToken`) and for tests.
         var out = [UInt8]()
         out.reserveCapacity((bytes.count * 4 + 2) / 3)
         var i = 0

@@ -7,7 +7,7 @@ public enum Contracts {
         guard let c = try store.find(id, r) else {
             throw WTError.notFound("no contract \(id)", hint: "`wt contracts list` shows the contracts")
         }
-        try AccessControl.requireVisible(actor, client: c.client, department: c.department, id: id)
+        try AccessControl.requireVisible(actor, client: c.client, department: c.department, worker: c.worker, id: id)
         return c
     }
 

@@ -78,7 +78,8 @@ public enum Notifications {
                 }
             }
             for (id, ds) in byWorker.sorted(by: { $0.key < $1.key }) {
-                guard let w = workers[id], let email = w.email, due(id) else { continue }
+                // A worker's account has their login address; a disabled account is not reminded.
+                guard let w = workers[id], let email = w.accountEmail ?? w.email, w.account?.status != .disabled, due(id) else { continue }
                 let weeks = ds.map { "  \($0.id)  week \($0.week.week) \($0.week.year)  \(StatusLabels.label($0.status.rawValue))" }.joined(separator: "\n")
                 let body = """
                     Beste \(w.name),
@@ -88,6 +89,8 @@ public enum Notifications {
                     \(weeks)
 
                     Vul je uren in en dien ze in, zodat ze goedgekeurd en uitbetaald kunnen worden.
+
+                    \(DeclarationMail.howToReport(w, ds, config))
 
                     \(signature)
                     """

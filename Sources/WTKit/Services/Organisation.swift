@@ -133,4 +133,58 @@ public enum Organisation {
         tx.record("worker.add", w.id, ["name": .string(name)])
         return w
     }
+
+    /// Replaces a worker's record (an account change, an edit).
+    static func saveWorker(_ w: Worker, in tx: Transaction) throws {
+        var all = try workers(tx)
+        guard let i = all.firstIndex(where: { $0.id == w.id }) else { throw WTError.notFound("no worker \(w.id)") }
+        all[i] = w
+        RecordFile.save(all, to: workersFile, in: tx)
+    }
+
+    /// Declarations keep their worker's name so that lists need not read
+    /// workers.json; the open ones (not invoiced) take a new name, invoiced
+    /// ones keep the name they were invoiced under.
+    static func renameInOpenDeclarations(_ w: Worker, in tx: Transaction) throws {
+        let set = DeclarationSet(tx)
+        for client in Set(try Contracts.all(tx).filter { $0.worker == w.id }.map(\.client)).sorted() {
+            for d in try set.openDeclarations(client: client) where d.worker == w.id && d.workerName != w.name {
+                guard var current = try set.get(d.id) else { continue }
+                current.workerName = w.name
+                try set.put(current)
+            }
+        }
+        try set.flush()
+    }
+
+    public struct WorkerFields {
+        public var name: String?
+        public var email: String?
+        public var phone: String?
+        public var iban: String?
+        public init() {}
+    }
+
+    /// Changes a worker's details. A worker with an account logs in with the
+    /// new address from now on, so it must not be another account's.
+    public static func editWorker(_ id: String, _ f: WorkerFields, in tx: Transaction) throws -> Worker {
+        var w = try worker(id, tx)
+        let before = w.stored.objectValue!
+        if let v = f.name { w.name = v }
+        if let v = f.phone { w.phone = v }
+        if let v = f.iban { w.iban = v }
+        if let v = f.email {
+            if let other = try workers(tx).first(where: { $0.id != w.id && $0.email?.lowercased() == v.lowercased() }) {
+                throw WTError.conflict("e-mail \(v) is already worker \(other.id) (\(other.name))")
+            }
+            if w.account != nil { try AccountDirectory.requireFree(v.lowercased(), except: w.id, tx) }
+            w.email = v
+        }
+        try saveWorker(w, in: tx)
+        if w.name != before["name"]?.stringValue { try renameInOpenDeclarations(w, in: tx) }
+        var changed: [String: JSON] = [:]
+        for (k, v) in w.stored.objectValue! where k != "account" && before[k] != v { changed[k] = v }
+        tx.record("worker.edit", w.id, .object(changed))
+        return w
+    }
 }

@@ -39,3 +39,24 @@ public enum StatusService {
         return s
     }
 }
+
+/// A worker's own menu (SPEC §11): their contracts and declarations, and what
+/// waits for them: weeks to report that have begun, rejected weeks to correct.
+public struct WorkerStatusCounts: Equatable {
+    public var contracts = 0, declarations = 0, toReport = 0, toCorrect = 0
+}
+
+extension StatusService {
+    /// Read from the worker's own records (a few contracts, a declaration a
+    /// week), scoped by `AccessControl` as the lists are.
+    public static func workerCounts(_ store: Store, actor: Actor, today: CalendarDate) throws -> WorkerStatusCounts {
+        guard let me = try AccessControl.workerScope(actor) else { return WorkerStatusCounts() }
+        var s = WorkerStatusCounts()
+        s.contracts = try Contracts.all(store).filter { $0.worker == me }.count
+        let ds = try Declarations.list(Declarations.Filter(), store: store, actor: actor)
+        s.declarations = ds.count
+        s.toReport = ds.filter { $0.status == .report && $0.week.monday <= today }.count
+        s.toCorrect = ds.filter { $0.status == .rejected }.count
+        return s
+    }
+}

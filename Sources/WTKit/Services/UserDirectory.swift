@@ -43,22 +43,3 @@ public enum UserDirectory {
         }
     }
 }
-
-extension AccessControl {
-    /// The portal user `--as` names, if they may act now.
-    public static func portalActor(email: String, store: Store, now: String) throws -> Actor {
-        let u = try UserDirectory.require(email, store)
-        switch u.status {
-        case .invited:
-            throw WTError.denied("\(u.email) cannot act: the account is not activated yet", hint: "activate it with `wt account activate`")
-        case .disabled:
-            throw WTError.denied("\(u.email) cannot act: the account is disabled")
-        case .active:
-            if u.isLocked(now: now) {
-                throw WTError.denied("\(u.email) cannot act: the account is locked until \(Timestamp.local(u.lockedUntil!))",
-                    hint: "wait, or ask the back office to `wt users unlock \(u.email)`")
-            }
-        }
-        return .portal(PortalUser(id: u.id, email: u.email, client: u.client, roles: u.roles, departments: u.departments))
-    }
-}

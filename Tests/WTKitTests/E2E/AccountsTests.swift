@@ -97,7 +97,8 @@ final class AccountsTests: WTTestCase {
         let link = u["activationLink"] as? String ?? ""
         let messageId = u["activationMessage"] as? String ?? ""
         XCTAssertTrue(link.hasPrefix("https://werktalent.helloflex.com/deeplink/index/"), link)
-        XCTAssertEqual(token(link).count, 43, "256 bits as unpadded base64url")
+        XCTAssertEqual(token(link).count, 52, "256 bits as unpadded lower-case base32")
+        XCTAssertTrue(token(link).allSatisfy { "abcdefghijklmnopqrstuvwxyz234567".contains($0) }, link)
 
         let list = jsonArray(expect(0, "outbox", "list", "--json"))
         XCTAssertEqual(list.count, 1)

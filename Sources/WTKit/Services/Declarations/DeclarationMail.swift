@@ -4,6 +4,25 @@ public enum DeclarationMail {
         "Met vriendelijke groet,\n\(config.string("agency.name") ?? "WerkTalent")\n\nVragen? Mail naar \(config.string("agency.email") ?? "")\n"
     }
 
+    /// How a worker fills in and submits these declarations: in the portal,
+    /// or, with an account of their own, with `wt --as` their address.
+    static func howToReport(_ worker: Worker, _ ds: [Declaration], _ config: Config) -> String {
+        let portal = config.string("portal.url") ?? "https://werktalent.helloflex.com"
+        guard let account = worker.account, account.status != .disabled, let email = worker.accountEmail else {
+            return "Geef je uren door via de portal (\(portal)) of aan je contactpersoon bij \(config.string("agency.name") ?? "WerkTalent")."
+        }
+        let ids = ds.map(\.id)
+        let first = ids.first ?? "ID"
+        let login = account.status == .invited ? " (activeer eerst je account met de link uit de activatiemail)" : ""
+        return """
+            Dat doe je in de portal: \(portal), log in met \(email)\(login).
+            Of op de opdrachtregel:
+              wt --as \(email) declarations show \(first)
+              wt --as \(email) declarations enter \(first) ma=8 di=7:30 ...
+              wt --as \(email) declarations submit \(ids.joined(separator: " "))
+            """
+    }
+
     /// The worker hears at once that a week was rejected, and why.
     public static func rejection(
         _ d: Declaration, reason: String, in tx: Transaction, ctx: Context, warn: (String) -> Void
@@ -22,6 +41,8 @@ public enum DeclarationMail {
             Reden: \(reason)
 
             Pas de declaratie aan en dien deze opnieuw in.
+
+            \(howToReport(worker, [d], config))
 
             \(signature(config))
             """

@@ -6,7 +6,7 @@ public enum Declarations {
         guard let d = try DeclarationSet.find(id, r) else {
             throw WTError.notFound("no declaration \(id)", hint: "`wt declarations list` shows the declarations")
         }
-        try AccessControl.requireVisible(actor, client: d.client, department: d.department, id: id)
+        try AccessControl.requireVisible(actor, client: d.client, department: d.department, worker: d.worker, id: id)
         return d
     }
 
@@ -15,7 +15,7 @@ public enum Declarations {
         guard let d = try set.get(id) else {
             throw WTError.notFound("no declaration \(id)", hint: "`wt declarations list` shows the declarations")
         }
-        try AccessControl.requireVisible(actor, client: d.client, department: d.department, id: id)
+        try AccessControl.requireVisible(actor, client: d.client, department: d.department, worker: d.worker, id: id)
         return d
     }
 
@@ -110,7 +110,7 @@ public enum Declarations {
     public static func enter(
         _ id: String, entries: [Entry], type: String, km: Int?, expenses: [(String, Money)], in set: DeclarationSet, actor: Actor
     ) throws -> Declaration {
-        try AccessControl.requireBackoffice(actor, toDo: "enter hours (the worker reports them through the back office)")
+        try AccessControl.requireReporter(actor, toDo: "enter hours")
         var d = try load(id, set, actor: actor)
         try d.apply(.enterHours, at: set.tx.at, by: actor.name)
         let config = try Config.load(set.tx)
@@ -179,7 +179,7 @@ public enum Declarations {
     }
 
     public static func submit(_ ids: [String], in set: DeclarationSet, actor: Actor) throws -> [Declaration] {
-        try AccessControl.requireBackoffice(actor, toDo: "submit declarations (the worker submits through the back office)")
+        try AccessControl.requireReporter(actor, toDo: "submit declarations")
         let done = try transition(ids, .submit, in: set, actor: actor)
         for d in done { set.tx.record("declaration.submit", d.id, ["minutes": .int(d.minutes)]) }
         return done
@@ -206,7 +206,7 @@ public enum Declarations {
     }
 
     public static func comment(_ id: String, text: String, in set: DeclarationSet, actor: Actor) throws -> Declaration {
-        try AccessControl.require(.approver, actor, toDo: "comment on declarations")
+        try AccessControl.requireCommenter(actor)
         var d = try load(id, set, actor: actor)
         try d.apply(.comment, at: set.tx.at, by: actor.name)
         d.comments.append(Declaration.Comment(at: set.tx.at, by: actor.name, text: text))
@@ -254,10 +254,16 @@ public enum Declarations {
         var needsArchive: Bool { statuses.isEmpty || statuses.contains(.closed) }
     }
 
-    public static func list(_ f: Filter, store: Store, actor: Actor) throws -> [Declaration] {
+    public static func list(_ filter: Filter, store: Store, actor: Actor) throws -> [Declaration] {
+        var f = filter
         var clients: [String]
         if let u = actor.portalUser {
             clients = [u.client]
+        } else if actor.workerActor != nil, let w = try AccessControl.workerScope(actor, requested: f.worker) {
+            // A worker's declarations lie with the clients of their contracts.
+            f.worker = w
+            clients = Array(Set(try Contracts.all(store).filter { $0.worker == w }.map(\.client))).sorted()
+            if let c = f.client { clients = clients.filter { $0 == c } }
         } else if let c = f.client {
             clients = [c]
         } else {
@@ -270,14 +276,15 @@ public enum Declarations {
             var out: [Declaration] = []
             let open = f.statuses.isEmpty
                 ? try DeclarationSet.open(client: client, store) : try DeclarationSet.open(client: client, statuses: Set(f.statuses), store)
-            for d in open where f.matches(d) && AccessControl.canSee(actor, client: d.client, department: d.department) {
+            for d in open where f.matches(d) && AccessControl.canSee(actor, client: d.client, department: d.department, worker: d.worker) {
                 out.append(d)
             }
             guard f.needsArchive else { return out }
             for year in DeclarationSet.archiveYears(client: client, store: store) {
                 if let from = f.from, year < from.year { continue }
                 if let to = f.to, year > to.year { continue }
-                for d in try DeclarationSet.archived(client: client, year: year, store) where f.matches(d) && AccessControl.canSee(actor, client: d.client, department: d.department) {
+                for d in try DeclarationSet.archived(client: client, year: year, store)
+                where f.matches(d) && AccessControl.canSee(actor, client: d.client, department: d.department, worker: d.worker) {
                     out.append(d)
                 }
             }

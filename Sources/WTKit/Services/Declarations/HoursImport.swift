@@ -89,13 +89,14 @@ public enum HoursImport {
     }
 
     public static func apply(_ rows: [Row], in set: DeclarationSet, actor: Actor) throws -> Result {
-        try AccessControl.requireBackoffice(actor, toDo: "import hours")
+        try AccessControl.requireReporter(actor, toDo: "import hours")
         guard !rows.isEmpty else { throw WTError.invalid("the file holds no rows") }
         let config = try Config.load(set.tx)
         var errors: [String] = []
         var touched: [String: Declaration] = [:]
         var order: [String] = []
         var created = 0
+        var denied = false
         var contracts: [String: Contract] = [:]
         // Worker names for the declarations an import opens, read at most once.
         var names: [String: String]?
@@ -114,6 +115,8 @@ public enum HoursImport {
                     contracts[c.id] = c
                     contract = c
                 }
+                // A worker imports rows of their own contracts only.
+                try AccessControl.requireVisible(actor, client: contract.client, department: contract.department, worker: contract.worker, id: contract.id)
                 let date = try CalendarDate.parse(row.date)
                 let minutes = try Minutes.parse(row.hours)
                 let type = try Declarations.hourType(row.type ?? "normal", config)
@@ -133,11 +136,13 @@ public enum HoursImport {
                 touched[d.id] = d
             } catch let e as WTError {
                 errors.append("line \(row.line): \(e.message)")
+                if e.kind == .denied { denied = true }
             }
         }
         if !errors.isEmpty {
             let shown = errors.prefix(20).joined(separator: "\n  ")
-            throw WTError.invalid(
+            // A row the actor may not touch makes the refusal a denial (5), not a bad file (6).
+            throw WTError(denied ? .denied : .invalid,
                 "the import was refused, nothing was changed: \(errors.count) bad row\(errors.count == 1 ? "" : "s")\n  \(shown)"
                     + (errors.count > 20 ? "\n  ... and \(errors.count - 20) more" : ""),
                 hint: "correct those lines and import the file again")

@@ -41,7 +41,7 @@ public enum Invoices {
     public static func list(client: String?, from: CalendarDate?, to: CalendarDate?, _ r: StoreReader, actor: Actor) throws -> [Invoice] {
         var clients = r.list(dir).filter { RecordKind.of($0) == .client }
         if let c = client { clients = clients.filter { $0 == c } }
-        if let u = actor.portalUser { clients = clients.filter { $0 == u.client } }
+        clients = clients.filter { AccessControl.canSee(actor, client: $0) }
         var out: [Invoice] = []
         for c in clients {
             for y in years(client: c, r) {

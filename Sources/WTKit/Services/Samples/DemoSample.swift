@@ -56,6 +56,7 @@ enum DemoSample {
                 name: name, email: "\(first)@mail.example", phone: "+316123456\(10 + i)", iban: nil, in: tx))
         }
         try DemoUsers.add(client: client, department: department, in: tx, ctx: ctx)
+        try DemoUsers.addWorkers(workers, in: tx, ctx: ctx)
 
         let thisWeek = ISOWeek(containing: ctx.today)
         var contracts: [Contract] = []

@@ -20,4 +20,20 @@ enum DemoUsers {
             _ = try Accounts.activate(token: invitation.token, password: password, in: tx, ctx: ctx)
         }
     }
+
+    /// The worker who reports their own hours in the demo: Daan Bakker, with a
+    /// rejected week to correct and this week to report.
+    static let worker = "daan@mail.example"
+
+    /// Every demo worker gets an account (an activation mail); Daan's is
+    /// activated with the same password as the users'.
+    static func addWorkers(_ workers: [Worker], in tx: Transaction, ctx: Context) throws {
+        let backoffice = Actor.backoffice(tx.actor)
+        for w in workers {
+            let invitation = try Accounts.inviteWorker(w.id, in: tx, ctx: ctx, actor: backoffice)
+            if invitation.account.email == worker {
+                _ = try Accounts.activate(token: invitation.token, password: password, in: tx, ctx: ctx)
+            }
+        }
+    }
 }

@@ -338,7 +338,7 @@ enum LargeSample {
                     tokenHash: hash, sentAt: tx.at,
                     expiresAt: Timestamp.adding(seconds: config.int("activation.validDays") * 86400, to: tx.at))
                 try Accounts.setToken(hash, Accounts.TokenEntry(user: u.id, state: .open, at: tx.at), in: tx)
-                _ = try Accounts.sendActivationMail(u, token: token, in: tx, ctx: ctx)
+                _ = try Accounts.sendActivationMail(.user(u), token: token, in: tx, ctx: ctx)
             } else {
                 let activated = Timestamp.adding(seconds: 86400 + n * 3600, to: client.createdAt)
                 u.status = n >= 3 && n % 11 == 10 ? .disabled : .active

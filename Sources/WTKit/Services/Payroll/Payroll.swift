@@ -128,7 +128,10 @@ public enum Payroll {
         }
         let workerIds = Set(lines.map(\.worker))
         var payees: [String: PayrollRun.Payee] = [:]
-        for w in try Organisation.workers(tx) where workerIds.contains(w.id) { payees[w.id] = PayrollRun.Payee(name: w.name, iban: w.iban) }
+        // Only the paid workers are built: a run costs its workers, not the agency's.
+        for w in try RecordFile.load(Organisation.workersFile, from: tx, where: "id", in: workerIds) as [Worker] {
+            payees[w.id] = PayrollRun.Payee(name: w.name, iban: w.iban)
+        }
         // A dry run takes no number (and its transaction is never committed).
         let number = dryRun ? "CONCEPT" : try nextNumber(config, year: today.year, in: tx)
         let run = PayrollRun(number: number, date: today, createdAt: tx.at, lines: lines, workers: payees)

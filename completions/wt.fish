@@ -25,6 +25,8 @@ function __wt_verbs
             printf '%s\n' 'open' 'enter' 'import' 'submit' 'approve' 'reject' 'comment' 'close' 'list' 'show'
         case 'invoices'
             printf '%s\n' 'generate' 'list' 'show' 'credit'
+        case 'payroll'
+            printf '%s\n' 'run' 'list' 'show' 'slips' 'margin'
         case 'config'
             printf '%s\n' 'list' 'get' 'set'
         case 'store'
@@ -127,6 +129,16 @@ function __wt_value_options
             printf '%s\n' --store --as --format --fields --wait --output
         case 'invoices credit'
             printf '%s\n' --store --as --format --fields --wait --reason
+        case 'payroll run'
+            printf '%s\n' --store --as --format --fields --wait --until
+        case 'payroll list'
+            printf '%s\n' --store --as --format --fields --wait --from --to
+        case 'payroll show'
+            printf '%s\n' --store --as --format --fields --wait
+        case 'payroll slips'
+            printf '%s\n' --store --as --format --fields --wait --worker --run
+        case 'payroll margin'
+            printf '%s\n' --store --as --format --fields --wait --from --to --client
         case 'notify'
             printf '%s\n' --store --as --format --fields --wait
         case 'config list'
@@ -146,7 +158,7 @@ function __wt_value_options
         case 'completions'
             printf '%s\n' --store --as --format --fields --wait
         case ''
-            printf '%s\n' --store --as --format --fields --wait --agency --sample --client --kvk --vat-id --email --street --postcode --city --country --g-account-percent --payment-days --name --cost-center --phone --iban --role --department --status --kind --to --worker --function --start --end --phase --pay-rate --bill-rate --hours-per-week --cao --date --contract --output --title --code --week --from --type --km --expense --comment --reason --until --record --actor --since
+            printf '%s\n' --store --as --format --fields --wait --agency --sample --client --kvk --vat-id --email --street --postcode --city --country --g-account-percent --payment-days --name --cost-center --phone --iban --role --department --status --kind --to --worker --function --start --end --phase --pay-rate --bill-rate --hours-per-week --cao --date --contract --output --title --code --week --from --type --km --expense --comment --reason --until --run --record --actor --since
     end
 end
 
@@ -281,6 +293,7 @@ complete -c wt -n '__wt_at ""' -a contracts -d 'placements of workers at a clien
 complete -c wt -n '__wt_at ""' -a documents -d 'documents clients approve or sign (documenten)'
 complete -c wt -n '__wt_at ""' -a declarations -d 'weekly hour declarations (declaraties)'
 complete -c wt -n '__wt_at ""' -a invoices -d 'invoices and credit notes from closed declarations (facturen)'
+complete -c wt -n '__wt_at ""' -a payroll -d 'gross pay from closed declarations (verloning)'
 complete -c wt -n '__wt_at ""' -a notify -d 'mail approvers what waits for them: the cron job'
 complete -c wt -n '__wt_at ""' -a config -d 'the agency\'s settings'
 complete -c wt -n '__wt_at ""' -a store -d 'check and back up the store'
@@ -466,15 +479,15 @@ complete -c wt -n '__wt_at declarations' -a 'show' -d 'show a declaration with i
 complete -c wt -n '__wt_in "declarations open"' -l week -x -d 'the ISO week, e.g. 2026-W49'
 complete -c wt -n '__wt_in "declarations open"' -l from -x -d 'open a range of weeks: the first'
 complete -c wt -n '__wt_in "declarations open"' -l to -x -d 'the last week of the range'
-complete -c wt -n '__wt_in "declarations open"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_in "declarations open"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_in "declarations enter"' -l type -xa '(__wt_records hour-types)' -d 'hour type (default normal; see config hours.types)'
 complete -c wt -n '__wt_in "declarations enter"' -l km -x -d 'kilometres travelled this week'
 complete -c wt -n '__wt_in "declarations enter"' -l expense -x -d 'an expense line; 0 removes it'
-complete -c wt -n '__wt_in "declarations enter"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_in "declarations enter"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_arg "declarations enter" 0' -xa '(__wt_records declarations)'
-complete -c wt -n '__wt_in "declarations import"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_in "declarations import"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_arg "declarations import" 0' -F
-complete -c wt -n '__wt_in "declarations submit"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_in "declarations submit"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_arg "declarations submit" 0+' -xa '(__wt_records declarations)'
 complete -c wt -n '__wt_in "declarations approve"' -l comment -x -d 'a comment kept with each approval'
 complete -c wt -n '__wt_in "declarations approve"' -l all -d 'every submitted declaration that matches the filters'
@@ -485,16 +498,16 @@ complete -c wt -n '__wt_in "declarations approve"' -l contract -xa '(__wt_record
 complete -c wt -n '__wt_in "declarations approve"' -l week -x -d 'only this ISO week (2026-W48)'
 complete -c wt -n '__wt_in "declarations approve"' -l from -x -d 'from this ISO week on'
 complete -c wt -n '__wt_in "declarations approve"' -l to -x -d 'up to and including this ISO week'
-complete -c wt -n '__wt_in "declarations approve"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_in "declarations approve"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_arg "declarations approve" 0+' -xa '(__wt_records declarations)'
 complete -c wt -n '__wt_in "declarations reject"' -l reason -x -d 'what must be corrected (required)'
-complete -c wt -n '__wt_in "declarations reject"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_in "declarations reject"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_arg "declarations reject" 0' -xa '(__wt_records declarations)'
-complete -c wt -n '__wt_in "declarations comment"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_in "declarations comment"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_arg "declarations comment" 0' -xa '(__wt_records declarations)'
 complete -c wt -n '__wt_in "declarations close"' -l all-approved -d 'every approved declaration'
 complete -c wt -n '__wt_in "declarations close"' -l until -x -d 'with --all-approved: only weeks up to this one'
-complete -c wt -n '__wt_in "declarations close"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_in "declarations close"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_arg "declarations close" 0+' -xa '(__wt_records declarations)'
 complete -c wt -n '__wt_in "declarations list"' -l client -xa '(__wt_records clients)' -d 'only this client\'s declarations'
 complete -c wt -n '__wt_in "declarations list"' -l department -xa '(__wt_records departments)' -d 'only this department\'s'
@@ -504,8 +517,8 @@ complete -c wt -n '__wt_in "declarations list"' -l week -x -d 'only this ISO wee
 complete -c wt -n '__wt_in "declarations list"' -l from -x -d 'from this ISO week on'
 complete -c wt -n '__wt_in "declarations list"' -l to -x -d 'up to and including this ISO week'
 complete -c wt -n '__wt_in "declarations list"' -l status -xa '(__wt_list report submitted approved rejected closed)' -d 'only these statuses: report, submitted, approved, rejected, closed'
-complete -c wt -n '__wt_in "declarations list"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
-complete -c wt -n '__wt_in "declarations show"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_in "declarations list"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_in "declarations show"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_arg "declarations show" 0' -xa '(__wt_records declarations)'
 
 # wt invoices
@@ -528,6 +541,27 @@ complete -c wt -n '__wt_in "invoices credit"' -l reason -x -d 'why (required; ke
 complete -c wt -n '__wt_in "invoices credit"' -l fields -xa '(__wt_list number kind client date dueDate subtotal vat total gAccountAmount creditOf creditOfDate reason buyerReference period gAccountPercent clientParty agencyParty lines vatBreakdown declarations createdAt)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_arg "invoices credit" 0' -xa '(__wt_records invoices)'
 
+# wt payroll
+complete -c wt -n '__wt_at payroll' -a 'run' -d 'pay every closed, not yet paid declaration: one numbered run (idempotent)'
+complete -c wt -n '__wt_at payroll' -a 'list' -d 'list payroll runs'
+complete -c wt -n '__wt_at payroll' -a 'show' -d 'show a run; --format csv is the import file for a payroll system'
+complete -c wt -n '__wt_at payroll' -a 'slips' -d 'the paid lines per worker, of every run or of one'
+complete -c wt -n '__wt_at payroll' -a 'margin' -d 'per client: invoiced (excl. VAT), paid, margin and margin %'
+complete -c wt -n '__wt_in "payroll run"' -l until -x -d 'only declarations up to this ISO week'
+complete -c wt -n '__wt_in "payroll run"' -l fields -xa '(__wt_list number date total createdAt lines declarations)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_in "payroll list"' -l from -x -d 'made on or after (YYYY-MM-DD)'
+complete -c wt -n '__wt_in "payroll list"' -l to -x -d 'made on or before'
+complete -c wt -n '__wt_in "payroll list"' -l fields -xa '(__wt_list number date workers declarations lines total)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_in "payroll show"' -l fields -xa '(__wt_list number date total createdAt lines declarations)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_arg "payroll show" 0' -xa '(__wt_records payroll)'
+complete -c wt -n '__wt_in "payroll slips"' -l worker -xa '(__wt_records workers)' -d 'only this worker\'s'
+complete -c wt -n '__wt_in "payroll slips"' -l run -xa '(__wt_records payroll)' -d 'only this run\'s'
+complete -c wt -n '__wt_in "payroll slips"' -l fields -xa '(__wt_list run worker workerName iban week contract kind type minutes rate percentage amount declaration component km)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_in "payroll margin"' -l from -x -d 'declarations from this ISO week on'
+complete -c wt -n '__wt_in "payroll margin"' -l to -x -d 'up to and including this ISO week'
+complete -c wt -n '__wt_in "payroll margin"' -l client -xa '(__wt_records clients)' -d 'only this client'
+complete -c wt -n '__wt_in "payroll margin"' -l fields -xa '(__wt_list client declarations invoiced paid margin marginPercent)' -d 'select and order the fields to print, e.g. id,status'
+
 # wt notify
 complete -c wt -n '__wt_in "notify"' -l fields -xa '(__wt_list kind to name subject declarations)' -d 'select and order the fields to print, e.g. id,status'
 
@@ -537,9 +571,9 @@ complete -c wt -n '__wt_at config' -a 'get' -d 'print one setting\'s value'
 complete -c wt -n '__wt_at config' -a 'set' -d 'change one setting'
 complete -c wt -n '__wt_in "config list"' -l fields -xa '(__wt_list key value default set type description)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_in "config get"' -l fields -xa '(__wt_list key value default set type description)' -d 'select and order the fields to print, e.g. id,status'
-complete -c wt -n '__wt_arg "config get" 0' -xa 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath invoice.prefix invoice.paymentDays vat.rate hours.types'
+complete -c wt -n '__wt_arg "config get" 0' -xa 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath invoice.prefix invoice.paymentDays vat.rate hours.types payroll.prefix payroll.kmRate payroll.types'
 complete -c wt -n '__wt_in "config set"' -l fields -xa '(__wt_list key value default set type description)' -d 'select and order the fields to print, e.g. id,status'
-complete -c wt -n '__wt_arg "config set" 0' -xa 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath invoice.prefix invoice.paymentDays vat.rate hours.types'
+complete -c wt -n '__wt_arg "config set" 0' -xa 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath invoice.prefix invoice.paymentDays vat.rate hours.types payroll.prefix payroll.kmRate payroll.types'
 
 # wt store
 complete -c wt -n '__wt_at store' -a 'verify' -d 'check every file, reference and the audit chain; exit 8 on any problem'
@@ -572,6 +606,7 @@ complete -c wt -n '__wt_arg help 0' -a contracts -d 'placements of workers at a 
 complete -c wt -n '__wt_arg help 0' -a documents -d 'documents clients approve or sign (documenten)'
 complete -c wt -n '__wt_arg help 0' -a declarations -d 'weekly hour declarations (declaraties)'
 complete -c wt -n '__wt_arg help 0' -a invoices -d 'invoices and credit notes from closed declarations (facturen)'
+complete -c wt -n '__wt_arg help 0' -a payroll -d 'gross pay from closed declarations (verloning)'
 complete -c wt -n '__wt_arg help 0' -a notify -d 'mail approvers what waits for them: the cron job'
 complete -c wt -n '__wt_arg help 0' -a config -d 'the agency\'s settings'
 complete -c wt -n '__wt_arg help 0' -a store -d 'check and back up the store'

@@ -182,9 +182,9 @@ public enum PayrollCalculator {
 public enum KmAllowance {
     /// (from, cents per km, source)
     public static let table: [(from: CalendarDate, cents: Int64, source: String)] = [
-        (CalendarDate(year: 2017, month: 1, day: 1)!, 19, "Wet LB 1964 art. 31a lid 2 onderdeel b (since 2006)"),
-        (CalendarDate(year: 2023, month: 1, day: 1)!, 21, "Belastingplan 2023"),
-        (CalendarDate(year: 2024, month: 1, day: 1)!, 23, "Belastingplan 2023, step for 2024; unchanged in 2025 and 2026"),
+        (CalendarDate(year: 2006, month: 1, day: 1)!, 19, "Wet LB 1964 art. 31a lid 2 onderdeel b, 2006 to 2022"),
+        (CalendarDate(year: 2023, month: 1, day: 1)!, 21, "Belastingdienst, reiskostenvergoeding 2023"),
+        (CalendarDate(year: 2024, month: 1, day: 1)!, 23, "Belastingdienst, reiskostenvergoeding 2024; unchanged in 2025 and 2026"),
     ]
 
     public static func rate(on date: CalendarDate) -> Money {

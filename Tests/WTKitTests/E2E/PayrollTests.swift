@@ -156,4 +156,26 @@ final class PayrollTests: WTTestCase {
         XCTAssertEqual(amounts, ["570.00", "100.00", "7.60", "7.50"])  // 3:20 × 15 × 200%, 40 × 0.19
         XCTAssertTrue(expect(0, "store", "verify").out.hasPrefix("store ok"))
     }
+
+    /// The demo store's history: a run a week, last week's closed one waiting;
+    /// payroll is the back office's, and a client's user is refused (5) and
+    /// does not see `toPay`.
+    func testTheDemoHistoryIsBackOfficeOnly() throws {
+        initStore(sample: "demo")
+        let runs = jsonArray(expect(0, "payroll", "list", "--json"))
+        XCTAssertEqual(runs.count, 20)
+        XCTAssertEqual(runs.last?["number"] as? String, "L2026-00020")
+        XCTAssertEqual((jsonObject(expect(0, "status", "--json"))["waiting"] as? [String: Any])?["toPay"] as? Int, 1)
+        let user = "j.vanhouten@vanhouten.example"
+        let before = snapshot()
+        for args in [["payroll", "run"], ["payroll", "list"], ["payroll", "show", "L2026-00001"], ["payroll", "slips"], ["payroll", "margin"]] {
+            let r = expect(5, ["--as", user] + args)
+            XCTAssertTrue(r.err.contains("only back-office staff"), r.err)
+        }
+        XCTAssertNil((jsonObject(expect(0, "--as", user, "status", "--json"))["waiting"] as? [String: Any])?["toPay"])
+        XCTAssertEqual(changes(before, snapshot()).filter { !$0.hasPrefix("audit/") }, [], "a refusal changes nothing")
+        let paid = jsonArray(expect(0, "declarations", "list", "--status", "closed", "--json", "--fields", "id,payroll"))
+        XCTAssertEqual(paid.filter { $0["payroll"] is String }.count, paid.count - 1, "every closed declaration but last week's is paid")
+        XCTAssertTrue(expect(0, "store", "verify").out.hasPrefix("store ok"))
+    }
 }

@@ -80,5 +80,6 @@ final class PayrollCalculatorTests: XCTestCase {
         XCTAssertEqual(Payroll.year(of: "L2026-00042"), 2026)
         XCTAssertNil(Payroll.year(of: "CONCEPT"))
         XCTAssertNil(Payroll.year(of: "L2026-x"))
+        XCTAssertNil(Payroll.year(of: "../../x/L2026-00001"), "a number never leaves the payroll directory")
     }
 }

@@ -16,9 +16,10 @@ public enum Payroll {
         try AccessControl.requireBackoffice(actor, toDo: what)
     }
 
-    /// The year a run number belongs to: `L2026-00042` → 2026.
+    /// The year a run number belongs to: `L2026-00042` → 2026. Nil for
+    /// anything but letters, digits and dashes (a number names a file).
     static func year(of number: String) -> Int? {
-        guard number.count <= 40, let dash = number.lastIndex(of: "-"), number.distance(from: number.startIndex, to: dash) >= 4,
+        guard number.count <= 40, number.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }), let dash = number.lastIndex(of: "-"), number.distance(from: number.startIndex, to: dash) >= 4,
             number[number.index(after: dash)...].allSatisfy(\.isASCII), Int(number[number.index(after: dash)...]) != nil
         else { return nil }
         return Int(number[number.index(dash, offsetBy: -4)..<dash])

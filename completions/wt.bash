@@ -2,17 +2,17 @@
 # Generated from wt's command table by `wt completions bash` (`make docs`); do not edit.
 # Install as share/bash-completion/completions/wt, or run: source <(wt completions bash)
 
-_wt_nouns='init status clients departments workers users account outbox contracts documents declarations invoices notify config store audit help completions'
+_wt_nouns='init status clients departments workers users account outbox contracts documents declarations invoices payroll notify config store audit help completions'
 _wt_gopts='--store --as --format --json --fields --no-header --quiet --yes --dry-run --wait --help --version'
 # Every option that takes a value, of any command: skipped to find the noun and verb, as wt does.
-_wt_vopts='--store --as --format --fields --wait --agency --sample --client --kvk --vat-id --email --street --postcode --city --country --g-account-percent --payment-days --name --cost-center --phone --iban --role --department --status --kind --to --worker --function --start --end --phase --pay-rate --bill-rate --hours-per-week --cao --date --contract --output --title --code --week --from --type --km --expense --comment --reason --until --profile --record --actor --since'
+_wt_vopts='--store --as --format --fields --wait --agency --sample --client --kvk --vat-id --email --street --postcode --city --country --g-account-percent --payment-days --name --cost-center --phone --iban --role --department --status --kind --to --worker --function --start --end --phase --pay-rate --bill-rate --hours-per-week --cao --date --contract --output --title --code --week --from --type --km --expense --comment --reason --until --run --record --actor --since'
 
 # The verbs of a noun; none for a noun that is itself the command.
 _wt_verbs() {
     case $1 in
         clients) verbs='add edit list show' ;;
         departments) verbs='add list show' ;;
-        workers) verbs='add edit list show invite reinvite disable enable unlock' ;;
+        workers) verbs='add list show' ;;
         users) verbs='invite reinvite list show disable enable unlock' ;;
         account) verbs='activate login passwd' ;;
         outbox) verbs='list show' ;;
@@ -20,6 +20,7 @@ _wt_verbs() {
         documents) verbs='list show add sign' ;;
         declarations) verbs='open enter import submit approve reject comment close list show' ;;
         invoices) verbs='generate list show credit' ;;
+        payroll) verbs='run list show slips margin' ;;
         config) verbs='list get set' ;;
         store) verbs='verify backup' ;;
         *) verbs='' ;;
@@ -69,35 +70,11 @@ _wt_command() {
             opts='--email --phone --iban'
             vopts='--store --as --format --fields --wait --email --phone --iban'
             nargs=1 variadic='' ;;
-        'workers edit')
-            opts='--name --email --phone --iban'
-            vopts='--store --as --format --fields --wait --name --email --phone --iban'
-            nargs=1 variadic='' ;;
         'workers list')
             opts=''
             vopts='--store --as --format --fields --wait'
             nargs=0 variadic='' ;;
         'workers show')
-            opts=''
-            vopts='--store --as --format --fields --wait'
-            nargs=1 variadic='' ;;
-        'workers invite')
-            opts=''
-            vopts='--store --as --format --fields --wait'
-            nargs=1 variadic='' ;;
-        'workers reinvite')
-            opts=''
-            vopts='--store --as --format --fields --wait'
-            nargs=1 variadic='' ;;
-        'workers disable')
-            opts=''
-            vopts='--store --as --format --fields --wait'
-            nargs=1 variadic='' ;;
-        'workers enable')
-            opts=''
-            vopts='--store --as --format --fields --wait'
-            nargs=1 variadic='' ;;
-        'workers unlock')
             opts=''
             vopts='--store --as --format --fields --wait'
             nargs=1 variadic='' ;;
@@ -230,13 +207,33 @@ _wt_command() {
             vopts='--store --as --format --fields --wait --client --from --to'
             nargs=0 variadic='' ;;
         'invoices show')
-            opts='--output --profile'
-            vopts='--store --as --format --fields --wait --output --profile'
+            opts='--output'
+            vopts='--store --as --format --fields --wait --output'
             nargs=1 variadic='' ;;
         'invoices credit')
             opts='--reason'
             vopts='--store --as --format --fields --wait --reason'
             nargs=1 variadic='' ;;
+        'payroll run')
+            opts='--until'
+            vopts='--store --as --format --fields --wait --until'
+            nargs=0 variadic='' ;;
+        'payroll list')
+            opts='--from --to'
+            vopts='--store --as --format --fields --wait --from --to'
+            nargs=0 variadic='' ;;
+        'payroll show')
+            opts=''
+            vopts='--store --as --format --fields --wait'
+            nargs=1 variadic='' ;;
+        'payroll slips')
+            opts='--worker --run'
+            vopts='--store --as --format --fields --wait --worker --run'
+            nargs=0 variadic='' ;;
+        'payroll margin')
+            opts='--from --to --client'
+            vopts='--store --as --format --fields --wait --from --to --client'
+            nargs=0 variadic='' ;;
         'notify')
             opts=''
             vopts='--store --as --format --fields --wait'
@@ -291,15 +288,9 @@ _wt_value() {
         'departments list --client') _wt_records 'clients' ;;
         'departments list --fields') _wt_words 'id client name costCenter createdAt' list ;;
         'departments show --fields') _wt_words 'id client name costCenter createdAt' list ;;
-        'workers add --fields') _wt_words 'id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt' list ;;
-        'workers edit --fields') _wt_words 'id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt' list ;;
-        'workers list --fields') _wt_words 'id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt' list ;;
-        'workers show --fields') _wt_words 'id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt' list ;;
-        'workers invite --fields') _wt_words 'id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt activationLink activationMessage' list ;;
-        'workers reinvite --fields') _wt_words 'id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt activationLink activationMessage' list ;;
-        'workers disable --fields') _wt_words 'id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt' list ;;
-        'workers enable --fields') _wt_words 'id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt' list ;;
-        'workers unlock --fields') _wt_words 'id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt' list ;;
+        'workers add --fields') _wt_words 'id name email phone iban createdAt' list ;;
+        'workers list --fields') _wt_words 'id name email phone iban createdAt' list ;;
+        'workers show --fields') _wt_words 'id name email phone iban createdAt' list ;;
         'users invite --client') _wt_records 'clients' ;;
         'users invite --role') _wt_words 'approver signer viewer' list ;;
         'users invite --department') _wt_records 'departments' list ;;
@@ -340,35 +331,42 @@ _wt_value() {
         'documents add --kind') _wt_words 'assignment-confirmation arbo classification hire-agreement other' ;;
         'documents add --fields') _wt_words 'id kind title status client contract sha256 size mediaType fileName requiresSMS signedBy signedAt method createdAt codeExpiresAt' list ;;
         'documents sign --fields') _wt_words 'id kind title status client contract sha256 size mediaType fileName requiresSMS signedBy signedAt method createdAt codeExpiresAt' list ;;
-        'declarations open --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history' list ;;
+        'declarations open --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history' list ;;
         'declarations enter --type') _wt_records 'hour-types' ;;
-        'declarations enter --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history' list ;;
-        'declarations import --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history' list ;;
-        'declarations submit --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history' list ;;
+        'declarations enter --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history' list ;;
+        'declarations import --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history' list ;;
+        'declarations submit --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history' list ;;
         'declarations approve --client') _wt_records 'clients' ;;
         'declarations approve --department') _wt_records 'departments' ;;
         'declarations approve --worker') _wt_records 'workers' ;;
         'declarations approve --contract') _wt_records 'contracts' ;;
-        'declarations approve --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history' list ;;
-        'declarations reject --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history' list ;;
-        'declarations comment --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history' list ;;
-        'declarations close --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history' list ;;
+        'declarations approve --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history' list ;;
+        'declarations reject --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history' list ;;
+        'declarations comment --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history' list ;;
+        'declarations close --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history' list ;;
         'declarations list --client') _wt_records 'clients' ;;
         'declarations list --department') _wt_records 'departments' ;;
         'declarations list --worker') _wt_records 'workers' ;;
         'declarations list --contract') _wt_records 'contracts' ;;
         'declarations list --status') _wt_words 'report submitted approved rejected closed' list ;;
-        'declarations list --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history' list ;;
-        'declarations show --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history' list ;;
+        'declarations list --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history' list ;;
+        'declarations show --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history' list ;;
         'invoices generate --client') _wt_records 'clients' ;;
         'invoices generate --fields') _wt_words 'number kind client date dueDate subtotal vat total gAccountAmount creditOf creditOfDate reason buyerReference period gAccountPercent clientParty agencyParty lines vatBreakdown declarations createdAt' list ;;
         'invoices list --client') _wt_records 'clients' ;;
         'invoices list --fields') _wt_words 'number kind client date dueDate subtotal vat total gAccountAmount creditOf creditOfDate reason buyerReference period gAccountPercent clientParty agencyParty lines vatBreakdown declarations createdAt' list ;;
         'invoices show --output') _wt_files ;;
-        'invoices show --profile') _wt_words 'peppol nlcius' ;;
         'invoices show --format') _wt_words 'table json jsonl csv tsv text ubl pdf' ;;
         'invoices show --fields') _wt_words 'number kind client date dueDate subtotal vat total gAccountAmount creditOf creditOfDate reason buyerReference period gAccountPercent clientParty agencyParty lines vatBreakdown declarations createdAt' list ;;
         'invoices credit --fields') _wt_words 'number kind client date dueDate subtotal vat total gAccountAmount creditOf creditOfDate reason buyerReference period gAccountPercent clientParty agencyParty lines vatBreakdown declarations createdAt' list ;;
+        'payroll run --fields') _wt_words 'number date total createdAt lines declarations' list ;;
+        'payroll list --fields') _wt_words 'number date workers declarations lines total' list ;;
+        'payroll show --fields') _wt_words 'number date total createdAt lines declarations' list ;;
+        'payroll slips --worker') _wt_records 'workers' ;;
+        'payroll slips --run') _wt_records 'payroll' ;;
+        'payroll slips --fields') _wt_words 'run worker workerName iban week contract kind type minutes rate percentage amount declaration component km' list ;;
+        'payroll margin --client') _wt_records 'clients' ;;
+        'payroll margin --fields') _wt_words 'client declarations invoiced paid margin marginPercent' list ;;
         'notify --fields') _wt_words 'kind to name subject declarations' list ;;
         'config list --fields') _wt_words 'key value default set type description' list ;;
         'config get --fields') _wt_words 'key value default set type description' list ;;
@@ -389,13 +387,7 @@ _wt_arg() {
         'clients show 0') _wt_records 'clients' ;;
         'departments add 0') _wt_records 'clients' ;;
         'departments show 0') _wt_records 'departments' ;;
-        'workers edit 0') _wt_records 'workers' ;;
         'workers show 0') _wt_records 'workers' ;;
-        'workers invite 0') _wt_records 'workers' ;;
-        'workers reinvite 0') _wt_records 'workers' ;;
-        'workers disable 0') _wt_records 'workers' ;;
-        'workers enable 0') _wt_records 'workers' ;;
-        'workers unlock 0') _wt_records 'workers' ;;
         'users reinvite 0') _wt_records 'users' ;;
         'users show 0') _wt_records 'users' ;;
         'users disable 0') _wt_records 'users' ;;
@@ -419,8 +411,9 @@ _wt_arg() {
         'declarations show 0') _wt_records 'declarations' ;;
         'invoices show 0') _wt_records 'invoices' ;;
         'invoices credit 0') _wt_records 'invoices' ;;
-        'config get 0') _wt_words 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath invoice.prefix invoice.paymentDays vat.rate hours.types' ;;
-        'config set 0') _wt_words 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath invoice.prefix invoice.paymentDays vat.rate hours.types' ;;
+        'payroll show 0') _wt_records 'payroll' ;;
+        'config get 0') _wt_words 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath invoice.prefix invoice.paymentDays vat.rate hours.types payroll.prefix payroll.kmRate payroll.types' ;;
+        'config set 0') _wt_words 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath invoice.prefix invoice.paymentDays vat.rate hours.types payroll.prefix payroll.kmRate payroll.types' ;;
         'store backup 0') _wt_dirs ;;
         'completions 0') _wt_words 'bash zsh fish' ;;
         'help 0') _wt_words "$_wt_nouns" ;;

@@ -13,6 +13,7 @@ public enum CommandTable {
         DocumentsCommands.noun,
         DeclarationsCommands.noun,
         InvoicesCommands.noun,
+        PayrollCommands.noun,
         NotifyCommand.noun,
         ConfigCommands.noun,
         StoreCommands.noun,

@@ -71,6 +71,7 @@ enum CompletionsCommand {
             try DeclarationSet.open(client: $0, store) }.filter {
                 AccessControl.canSee(actor, client: $0.client, department: $0.department, worker: $0.worker) }.map(\.id)
         case "invoices": try Invoices.list(client: nil, from: nil, to: nil, store, actor: actor).map(\.number)
+        case "payroll": actor.isBackoffice ? try Payroll.list(from: nil, to: nil, store, actor: actor).map(\.number) : []
         case "messages": actor.isBackoffice ? try Outbox.all(store).map(\.id) : []
         default: nil
         }

@@ -39,17 +39,27 @@ enum DeclarationsCommands {
         return f
     }
 
-    /// The record as printed: the stored fields plus the worker's name.
-    /// Output records; the worker file is read only for declarations that
-    /// do not carry their worker's name (written before they did).
-    static func rows(_ ds: [Declaration], _ r: StoreReader) throws -> [JSON] {
+    /// The record as printed: the stored fields plus the worker's name and
+    /// the payroll run that last paid it (from the payroll index, not the
+    /// declaration: a run never rewrites declarations; `payroll: false` skips
+    /// the lookup where the output does not show it). The worker file is read
+    /// only for declarations that do not carry their worker's name (written
+    /// before they did).
+    static func rows(_ ds: [Declaration], _ r: StoreReader, payroll: Bool = true) throws -> [JSON] {
         let unnamed = Set(ds.filter { $0.workerName == nil }.map(\.worker))
         let names = unnamed.isEmpty ? [:] : try Organisation.workerNames(unnamed, r)
+        let paid = payroll ? try PayrollFiles.paidBy(ds.map(\.id), r) : [:]
         return try Parallel.chunkedMap(ds, minimumChunk: 256) { d in
-            guard d.workerName == nil, case .object(var o) = d.stored else { return d.stored }
-            o["workerName"] = JSON(names[d.worker])
+            guard case .object(var o) = d.stored else { return d.stored }
+            if d.workerName == nil { o["workerName"] = JSON(names[d.worker]) }
+            if payroll { o["payroll"] = JSON(paid[d.id]?.last) }
             return .object(o)
         }
+    }
+
+    /// Whether printed declarations need their `payroll` field looked up.
+    static func showsPayroll(_ inv: Invocation) -> Bool {
+        inv.globals.format != .table || inv.globals.fields.contains("payroll")
     }
 
     static func run(
@@ -263,7 +273,7 @@ enum DeclarationsCommands {
                 fields: Declaration.schema.names, access: .read
             ) { inv in
                 let ds = try Declarations.list(try filter(inv), store: try inv.store(), actor: try inv.actor())
-                try inv.printList(try rows(ds, try inv.store()), Declaration.schema)
+                try inv.printList(try rows(ds, try inv.store(), payroll: showsPayroll(inv)), Declaration.schema)
             },
             CommandSpec(
                 "declarations", "show", summary: "show a declaration with its lines, totals, comments and history",

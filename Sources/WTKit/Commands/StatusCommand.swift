@@ -1,7 +1,7 @@
 enum StatusCommand {
     static let noun = NounSpec(
         "status", summary: "the portal's menu with its counts, and what waits for action",
-        details: "As a worker (--as a worker's e-mail): their own Contracten and Declaraties, and what waits for them: weeks to report that have begun, rejected weeks to correct (JSON {contracts, declarations, waiting: {toReport, toCorrect}}). Otherwise counts as the portal's menu shows them: Opdrachtgevers (departments), Contracten, Documenten (the client-level documents: arbo, classification, other), Declaraties, Facturen, Gebruikers; and what waits: declarations to approve, documents to sign (every unsigned document), approved declarations to close, closed ones to invoice.",
+        details: "As a worker (--as a worker's e-mail): their own Contracten and Declaraties, and what waits for them: weeks to report that have begun, rejected weeks to correct (JSON {contracts, declarations, waiting: {toReport, toCorrect}}). Otherwise counts as the portal's menu shows them: Opdrachtgevers (departments), Contracten, Documenten (the client-level documents: arbo, classification, other), Declaraties, Facturen, Gebruikers; and what waits: declarations to approve, documents to sign (every unsigned document), approved declarations to close, closed ones to invoice, and (for the back office) closed ones to pay.",
         commands: [
             CommandSpec(
                 "status", nil, summary: "show the counts and what waits for action",
@@ -24,12 +24,15 @@ enum StatusCommand {
                     inv.out(Renderer.table(header: nil, rows: [
                         ["  declarations to approve", "\(s.toApprove)"], ["  documents to sign", "\(s.toSign)"],
                         ["  approved declarations to close", "\(s.toClose)"], ["  closed declarations to invoice", "\(s.toInvoice)"],
-                    ], colour: false))
+                    ] + (actor.isBackoffice ? [["  closed declarations to pay", "\(s.toPay)"]] : []), colour: false))
                 } else {
+                    var waiting: [String: JSON] = ["toApprove": .int(s.toApprove), "toSign": .int(s.toSign), "toClose": .int(s.toClose), "toInvoice": .int(s.toInvoice)]
+                    // Payroll is the back office's (SPEC §12): a client's user does not see what its workers are paid.
+                    if actor.isBackoffice { waiting["toPay"] = .int(s.toPay) }
                     let j: JSON = [
                         "departments": .int(s.departments), "contracts": .int(s.contracts), "documents": .int(s.documents),
                         "declarations": .int(s.declarations), "invoices": .int(s.invoices), "users": .int(s.users),
-                        "waiting": ["toApprove": .int(s.toApprove), "toSign": .int(s.toSign), "toClose": .int(s.toClose), "toInvoice": .int(s.toInvoice)],
+                        "waiting": .object(waiting),
                     ]
                     try inv.printRecord(j, Schema([
                         Field("departments"), Field("contracts"), Field("documents"), Field("declarations"), Field("invoices"),

@@ -17,6 +17,10 @@ public struct ConfigKey: Sendable {
         case path
         case prefix
         case hourTypes
+        /// Hour type → pay percentage (`payroll.types`); `normal` is not required.
+        case payTypes
+        /// A non-negative amount in euros, at most the bound (`payroll.kmRate`).
+        case amount(max: Int64)
     }
 
     public let key: String
@@ -36,7 +40,8 @@ public struct ConfigKey: Sendable {
         case .int(let r): "number \(r.lowerBound)-\(r.upperBound)"
         case .bool: "true|false"
         case .choice(let c): c.joined(separator: "|")
-        case .hourTypes: "name=percent,..."
+        case .hourTypes, .payTypes: "name=percent,..."
+        case .amount: "euros (0.23)"
         default: "\(kind)".replacingOccurrences(of: "Kind.", with: "")
         }
     }
@@ -90,6 +95,12 @@ public struct ConfigKey: Sendable {
         case .hourTypes:
             let types = try HourTypes.parse(v)
             return .string(HourTypes.format(types))
+        case .payTypes:
+            return .string(HourTypes.format(try HourTypes.parse(v, key: key, requireNormal: false)))
+        case .amount(let max):
+            let m = try rethrow(key) { try Money.parse(v) }
+            guard m.cents >= 0, m.cents <= max else { throw bad("must be an amount from 0.00 to \(Money(cents: max))") }
+            return .string(m.description)
         }
     }
 
@@ -133,6 +144,12 @@ public struct ConfigKey: Sendable {
         ConfigKey("vat.rate", .int(0...100), 21, "VAT rate in percent"),
         ConfigKey("hours.types", .hourTypes, "normal=100,overtime125=125,overtime150=150,overtime200=200",
             "hour types and the percentage of the bill rate each is billed at"),
+        ConfigKey("payroll.prefix", .prefix, "L", "payroll run number prefix: <prefix><year>-<seq>"),
+        ConfigKey("payroll.kmRate", .amount(max: 1000), "0.23",
+            "km allowance per km in payroll runs; when not set, the untaxed maximum in force in the declaration's week: "
+                + KmAllowance.summary),
+        ConfigKey("payroll.types", .payTypes, nil,
+            "hour types and the percentage of the pay rate each is paid at; a type not listed is paid at its hours.types percentage"),
     ]
 
     public static func find(_ key: String) throws -> ConfigKey {
@@ -147,7 +164,7 @@ public struct ConfigKey: Sendable {
 
 /// Hour types and their billing percentage (`normal=100,overtime125=125`).
 public enum HourTypes {
-    public static func parse(_ s: String) throws -> [(name: String, percent: Int)] {
+    public static func parse(_ s: String, key: String = "hours.types", requireNormal: Bool = true) throws -> [(name: String, percent: Int)] {
         var out: [(String, Int)] = []
         for part in s.split(separator: ",") {
             let kv = part.split(separator: "=", maxSplits: 1).map { $0.trimmingSpaces() }
@@ -155,12 +172,12 @@ public enum HourTypes {
                 kv[0].allSatisfy({ ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") && $0.isASCII }),
                 let p = Int(kv[1]), (0...1000).contains(p)
             else {
-                throw WTError.invalid("hours.types: \"\(part)\" is not name=percent (e.g. overtime150=150)")
+                throw WTError.invalid("\(key): \"\(part)\" is not name=percent (e.g. overtime150=150)")
             }
-            guard !out.contains(where: { $0.0 == kv[0] }) else { throw WTError.invalid("hours.types: \(kv[0]) is listed twice") }
+            guard !out.contains(where: { $0.0 == kv[0] }) else { throw WTError.invalid("\(key): \(kv[0]) is listed twice") }
             out.append((kv[0], p))
         }
-        guard out.contains(where: { $0.0 == "normal" }) else { throw WTError.invalid("hours.types: the type normal is required") }
+        guard !requireNormal || out.contains(where: { $0.0 == "normal" }) else { throw WTError.invalid("\(key): the type normal is required") }
         return out
     }
 

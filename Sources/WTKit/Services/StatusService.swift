@@ -2,7 +2,7 @@
 /// (one small file), never from a scan of the records.
 public struct StatusCounts: Equatable {
     public var departments = 0, contracts = 0, documents = 0, declarations = 0, invoices = 0, users = 0
-    public var toApprove = 0, toSign = 0, toClose = 0, toInvoice = 0
+    public var toApprove = 0, toSign = 0, toClose = 0, toInvoice = 0, toPay = 0
 }
 
 public enum StatusService {
@@ -36,6 +36,7 @@ public enum StatusService {
         s.toApprove = d["submitted"] ?? 0
         s.toClose = d["approved"] ?? 0
         s.toInvoice = d["closed"] ?? 0
+        s.toPay = groups["payroll"]?["toPay"] ?? 0
         return s
     }
 }

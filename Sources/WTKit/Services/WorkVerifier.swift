@@ -56,6 +56,7 @@ enum WorkVerifier {
         let dir = DeclarationSet.dir
         var located: [String: String] = [:]  // id → location
         var invoicedBy: [String: String] = [:]  // declaration → invoice number
+        let payroll = PayrollVerifier(store, &report)
         for client in DeclarationSet.clients(store: store) {
             if !clients.contains(client) { report.problems.append("\(root)/\(dir)/\(client): no such client") }
             var counts: Stats.Counts = [:]
@@ -93,6 +94,7 @@ enum WorkVerifier {
                     report.problems.append("\(root)/\(DeclarationSet.keysFile(client)): declaration \(d.id) (\(d.contract) \(d.week)) is missing")
                 }
                 if let n = d.invoice { invoicedBy[d.id] = n }
+                payroll.see(d)
             }
             if keys.count != all.count {
                 report.problems.append("\(root)/\(DeclarationSet.keysFile(client)): \(keys.count) keys for \(all.count) declarations")
@@ -124,6 +126,7 @@ enum WorkVerifier {
         }
         store.forgetAll()
         verifyInvoices(store, clients: clients, stats: stats, invoicedBy: invoicedBy, &report)
+        payroll.finish(&report, stats: stats)
 
         for (client, groups) in stats {
             let expected: [String: Stats.Counts] = [

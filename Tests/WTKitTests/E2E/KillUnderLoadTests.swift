@@ -9,11 +9,11 @@ import Glibc
 
 /// Random `kill -9` of concurrent writers, the way bbolt and SQLite test
 /// their recovery: several `wt` processes at once approve, comment, close,
-/// invoice, credit and notify on a store with many submitted declarations,
+/// invoice, pay, credit and notify on a store with many submitted declarations,
 /// and the test kills each at a random moment (seeded) or lets it finish.
 /// Afterwards every command that exited 0 has its whole effect in the store,
 /// every killed one has all of it or none, `wt store verify` passes and the
-/// invoice numbers have no gaps. `WT_LONG_TESTS=1` runs many more commands.
+/// invoice and payroll run numbers have no gaps, and nothing is paid twice. `WT_LONG_TESTS=1` runs many more commands.
 final class KillUnderLoadTests: WTTestCase {
     static let approver = "j.vanhouten@vanhouten.example"
     /// A kill lands 0 to this many ms after the start. Under four-way
@@ -44,7 +44,7 @@ final class KillUnderLoadTests: WTTestCase {
         killWindowMs = Int(min(150, max(15, (status - spawn) * 6)))
     }
 
-    enum Kind: String { case approve, comment, close, generate, credit, notify }
+    enum Kind: String { case approve, comment, close, generate, credit, payroll, notify }
 
     struct Command {
         var index: Int
@@ -119,7 +119,7 @@ final class KillUnderLoadTests: WTTestCase {
         var out: [Command] = []
         for i in 0..<count {
             let roll = rng.below(100)
-            var kind: Kind = roll < 35 ? .approve : roll < 60 ? .comment : roll < 72 ? .close : roll < 82 ? .generate : roll < 90 ? .credit : .notify
+            var kind: Kind = roll < 35 ? .approve : roll < 60 ? .comment : roll < 72 ? .close : roll < 82 ? .generate : roll < 90 ? .credit : roll < 95 ? .payroll : .notify
             if kind == .approve && approvable.isEmpty { kind = .comment }
             if kind == .credit && creditable.isEmpty { kind = .notify }
             let now = Timestamp.format(start.addingTimeInterval(Double(i) * 600))
@@ -142,6 +142,8 @@ final class KillUnderLoadTests: WTTestCase {
             case .credit:
                 c.targets = [creditable.removeFirst()]
                 c.args = ["invoices", "credit", c.targets[0], "--reason", "correctie \(i)", "--yes", "--json"]
+            case .payroll:
+                c.args = ["payroll", "run", "--json"]
             case .notify:
                 c.args = ["notify", "--json"]
             }
@@ -213,6 +215,7 @@ final class KillUnderLoadTests: WTTestCase {
         if verify.code != 0 { violations.append("store verify exited \(verify.code): \(verify.out)\(verify.err)") }
         if !leftovers().isEmpty { violations.append("left behind \(leftovers())") }
         violations += invoiceProblems()
+        violations += payrollProblems()
         for r in ran where !r.killed && r.code != 0 {
             violations.append("#\(r.command.index) \(r.command.kind) exited \(r.code) without being killed: \(r.err)")
         }
@@ -232,8 +235,10 @@ final class KillUnderLoadTests: WTTestCase {
         XCTAssertGreaterThan(acked.count, ran.count / 10, "some commands finish")
         // The store takes new work after all that.
         expect(0, "invoices", "generate")
+        expect(0, "payroll", "run")
         expect(0, "store", "verify")
         XCTAssertEqual(invoiceProblems(), [])
+        XCTAssertEqual(payrollProblems(), [])
     }
 
     /// What each command did, found by its unique time: an acknowledged one
@@ -306,6 +311,19 @@ final class KillUnderLoadTests: WTTestCase {
                     if reopened.count != ((note["declarations"] as? [String]) ?? []).count {
                         violations.append("\(label): the credit note reopened only \(reopened)")
                     }
+                }
+            case .payroll:
+                // A run lands whole (store verify and payrollProblems check its lines against the declarations):
+                // here, that an acknowledged one is the one the store has, and that there is at most one.
+                let made = audit.filter { $0["action"] as? String == "payroll.run" && $0["at"] as? String == c.now }.compactMap { $0["record"] as? String }
+                if !made.isEmpty { landed.insert(c.index) }
+                if made.count > 1 { violations.append("\(label): \(made.count) runs from one call") }
+                if acked, let output {
+                    let said = output.compactMap { $0["number"] as? String }
+                    if said != made { violations.append("\(label): said it made \(said), the store has \(made)") }
+                }
+                for number in made where wt(["payroll", "show", number, "--json"]).code != 0 {
+                    violations.append("\(label): run \(number) is in the audit trail but cannot be shown")
                 }
             case .notify:
                 let sent = outbox.filter { $0["createdAt"] as? String == c.now && $0["topic"] as? String == "digest" }

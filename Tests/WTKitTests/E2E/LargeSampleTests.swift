@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import WTKit
 
 /// `wt init --sample large`, reduced with `WT_SAMPLE_SCALE`: the sample writes
 /// partitions directly for speed, so `store verify` must find every reference,
@@ -20,7 +21,7 @@ final class LargeSampleTests: WTTestCase {
         XCTAssertGreaterThan(declarations, 4000, "three years of weeks")
         XCTAssertGreaterThan(status["invoices"] as? Int ?? 0, 400, "a weekly invoice per client")
         let waiting = try XCTUnwrap(status["waiting"] as? [String: Int])
-        for key in ["toApprove", "toSign", "toClose", "toInvoice"] { XCTAssertGreaterThan(waiting[key] ?? 0, 0, key) }
+        for key in ["toApprove", "toSign", "toClose", "toInvoice", "toPay"] { XCTAssertGreaterThan(waiting[key] ?? 0, 0, key) }
 
         // Every status is there, and the counters agree with a full listing.
         let all = jsonArray(expect(0, "declarations", "list", "--json"))
@@ -29,6 +30,8 @@ final class LargeSampleTests: WTTestCase {
         XCTAssertEqual(Set(statuses.keys), ["report", "submitted", "approved", "rejected", "closed"])
         XCTAssertEqual(statuses["submitted"], waiting["toApprove"])
         XCTAssertEqual(all.filter { $0["invoice"] is String }.count, statuses["closed"]! - waiting["toInvoice"]!, "closed ones are invoiced but last week's")
+        XCTAssertEqual(all.filter { $0["payroll"] is String }.count, statuses["closed"]! - waiting["toPay"]!, "and paid but last week's")
+        XCTAssertGreaterThanOrEqual(jsonArray(expect(0, "payroll", "list", "--json")).count, LargeSample.weeks - 1, "a weekly payroll run")
 
         // The commands work on it, and leave it valid.
         let submitted = jsonArray(expect(0, "declarations", "list", "--status", "submitted", "--client", "cl-2", "--json"))
@@ -41,6 +44,9 @@ final class LargeSampleTests: WTTestCase {
         let issued = jsonArray(expect(0, "invoices", "generate", "--json"))
         XCTAssertEqual(issued.count, 4, "one invoice per client for last week's closed declarations")
         let number = try XCTUnwrap(issued.first?["number"] as? String)
+        let paid = jsonArray(expect(0, "payroll", "run", "--json"))
+        XCTAssertEqual(paid.count, 1, "one payroll run for last week's closed declarations")
+        XCTAssertEqual(expect(0, "payroll", "run").out, "nothing to pay\n")
         expect(0, "--yes", "invoices", "credit", number, "--reason", "Verkeerd tarief")
         let user = try XCTUnwrap(jsonArray(expect(0, "users", "list", "--client", "cl-1", "--json")).first { $0["status"] as? String == "active" && ($0["roles"] as? [String])?.contains("approver") == true })
         expect(0, "--as", try XCTUnwrap(user["email"] as? String), "status")
@@ -54,7 +60,7 @@ final class LargeSampleTests: WTTestCase {
         let a = snapshot(), b = snapshot(other)
         XCTAssertEqual(Set(a.keys).subtracting(["lock"]).count, Set(b.keys).subtracting(["lock"]).count)
         var compared = 0
-        for (rel, data) in a where rel.hasPrefix("declarations/") || rel.hasPrefix("contracts/") || rel.hasPrefix("invoices/") || rel.hasPrefix("documents/") || rel.hasPrefix("blobs/") {
+        for (rel, data) in a where rel.hasPrefix("declarations/") || rel.hasPrefix("contracts/") || rel.hasPrefix("invoices/") || rel.hasPrefix("documents/") || rel.hasPrefix("blobs/") || rel.hasPrefix("payroll/") {
             XCTAssertEqual(data, b[rel], rel)
             compared += 1
         }

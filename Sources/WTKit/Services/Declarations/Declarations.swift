@@ -225,6 +225,8 @@ public enum Declarations {
             pending.append(id)
         }
         let done = try transition(pending, .close, in: set, actor: actor)
+        // Closed hours wait for the next payroll run, in this same commit.
+        try PayrollFiles.enqueue(done, in: set.tx)
         if !done.isEmpty {
             set.tx.record("declarations.close", done.count == 1 ? done[0].id : "\(done.count) declarations", ["ids": JSON(done.map(\.id))])
         }

@@ -232,13 +232,17 @@ public enum Invoices {
         let today = ctx.today
         let creditNumber = try nextNumber(config, year: today.year, in: tx, dryRun: false, drafts: &drafts)
         let note = try InvoiceCalculator.creditNote(for: original, number: creditNumber, date: today, reason: reason, createdAt: tx.at)
+        var reopened: [Declaration] = []
         for id in original.declarations {
             guard var d = try set.get(id) else { throw RecordFile.damaged(tx, indexFile(year), "\(number) names declaration \(id), which does not exist") }
             guard d.invoice == number else { continue }
             try d.apply(.reopenAfterCredit, at: tx.at, by: actor.name, reason: "credit note \(creditNumber): \(reason)")
             d.invoice = nil
             try set.put(d)
+            reopened.append(d)
         }
+        // One not yet paid leaves the payroll queue; a paid one is paid the difference when closed again.
+        try PayrollFiles.dequeue(reopened, in: tx)
         try store(note, in: tx)
         var idx = try index(year, tx)
         idx["credit:\(number)"] = creditNumber

@@ -1,12 +1,18 @@
 /// The world of the portal manual: one client with one department (1
 /// Opdrachtgever), 9 contracts, 8 client-level documents, 60 declarations
-/// spread over the statuses, 20 invoices and 2 users. Built through the same
+/// spread over the statuses, 20 invoices, 20 payroll runs and 2 users. Built through the same
 /// services the commands use, relative to the current week, so it always
 /// looks current.
 enum DemoSample {
     static let workerNames = [
         "Sanne de Vries", "Mohammed El Amrani", "Lotte Jansen", "Daan Bakker", "Fatima Yilmaz",
         "Joris van Dijk", "Emma Visser", "Bram Smit", "Noor Meijer",
+    ]
+
+    /// Where each worker is paid (the payroll import file needs it).
+    static let workerIbans = [
+        "NL91ABNA0417164300", "NL37INGB0417165411", "NL85RABO0417166522", "NL19ABNA0417167633", "NL62INGB0417168744",
+        "NL13RABO0417169855", "NL44ABNA0417170966", "NL87INGB0417172077", "NL38RABO0417173188",
     ]
 
     /// (phase, first week offset, last week offset or nil, function, bill rate)
@@ -53,7 +59,7 @@ enum DemoSample {
         for (i, name) in workerNames.enumerated() {
             let first = name.split(separator: " ").first!.lowercased()
             workers.append(try Organisation.addWorker(
-                name: name, email: "\(first)@mail.example", phone: "+316123456\(10 + i)", iban: nil, in: tx))
+                name: name, email: "\(first)@mail.example", phone: "+316123456\(10 + i)", iban: workerIbans[i], in: tx))
         }
         try DemoUsers.add(client: client, department: department, in: tx, ctx: ctx)
         try DemoUsers.addWorkers(workers, in: tx, ctx: ctx)
@@ -99,6 +105,7 @@ enum DemoSample {
             "\(contracts[3].id)|\(lastWeek)": .rejected, "\(contracts[4].id)|\(lastWeek)": .submitted,
             "\(contracts[0].id)|\(thisWeek)": .submitted,
         ]
+        var closed: [Declaration] = []
         for c in contracts {
             for week in weeks where c.isActive(in: week) {
                 var d = try set.get(try set.existing(contract: c, week: week)!)!
@@ -112,7 +119,10 @@ enum DemoSample {
                 switch target {
                 case .approved, .closed:
                     try d.apply(.approve, at: tx.at, by: DemoUsers.approver)
-                    if target == .closed { try d.apply(.close, at: tx.at, by: name) }
+                    if target == .closed {
+                        try d.apply(.close, at: tx.at, by: name)
+                        closed.append(d)
+                    }
                 case .rejected:
                     try d.apply(.reject, at: tx.at, by: DemoUsers.approver, reason: "Vrijdag was een vrije dag, graag aanpassen")
                 default: break
@@ -123,6 +133,11 @@ enum DemoSample {
         // One invoicing run a week for the 20 weeks before last: 20 invoices.
         for week in weeks where week < lastWeek {
             _ = try Invoices.generate(client: client.id, until: week, date: week.sunday.adding(days: 1), in: set, actor: actor, dryRun: false)
+        }
+        // And a payroll run a week for them, the day after: 20 runs; last week's closed ones wait to be paid.
+        try PayrollFiles.enqueue(closed, in: tx)
+        for week in weeks where week < lastWeek {
+            _ = try Payroll.run(until: week, date: week.sunday.adding(days: 2), in: set, actor: actor, dryRun: false)
         }
         try set.flush()
         tx.record("sample.demo", "store", ["client": .string(client.id)])

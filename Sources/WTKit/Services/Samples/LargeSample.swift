@@ -2,7 +2,8 @@
 /// fixed seed: 200 clients with 3 departments each, 2,000 workers, 5,000
 /// contracts with their documents, about 300,000 weekly declarations (every
 /// week before last closed and invoiced, last week's in every status, this
-/// week's being reported), a weekly invoice per client, and 3,000 portal users.
+/// week's being reported), a weekly invoice per client, a weekly payroll run
+/// (`LargePayroll`), and 3,000 portal users.
 ///
 /// Going through the commands' services would take hours (every
 /// `contracts add` reads all workers and rewrites the contract index, every
@@ -102,6 +103,7 @@ enum LargeSample {
         ])
         try org.commit()
         let config = try Config.load(store)
+        var payroll = try LargePayroll(config: config, thisWeek: thisWeek)
         store.bulkLoading = true
 
         // 2. The plan: who works where when, in the order the agency made the contracts.
@@ -215,8 +217,10 @@ enum LargeSample {
             try Documents.store.save(documents, client: client.id, in: tx)
             let contractById = Dictionary(uniqueKeysWithValues: contracts.map { ($0.id, $0) })
             var invoices: [Invoice] = []
+            var toPay = 0
             for rel in byWeek.keys.sorted() {
                 var ds = byWeek[rel]!
+                toPay += try payroll.add(ds, rel: rel, contracts: contractById)
                 if rel <= -2, let number = invoiceNumber[c]?[rel] {
                     let date = thisWeek.adding(weeks: rel + 2).monday
                     guard let inv = try Invoices.invoice(
@@ -232,6 +236,7 @@ enum LargeSample {
             }
             try set.flush()
             try Invoices.storeRecords(invoices, in: tx)
+            try Stats.set(client.id, "payroll", ["toPay": toPay], in: tx)
             declarationIndex.merge(set.deferredIndex ?? [:]) { $1 }
             tx.record("sample.large", client.id, [
                 "users": .int(users.count), "contracts": .int(contracts.count), "documents": .int(documents.count),
@@ -244,7 +249,14 @@ enum LargeSample {
             totals.invoices += invoices.count
         }
 
-        // 4. The store-wide indexes and the id counters, once, committed
+        // 4. Three years of weekly payroll runs, with their indexes and the queue.
+        let ptx = store.begin(actor: actor, at: now)
+        let payrollSeq = try payroll.write(workers: workers, createdAt: stamp, in: ptx)
+        ptx.record("sample.large", "payroll", ["runs": .int(payrollSeq.values.reduce(0, +)), "toPay": .int(payroll.queue.count)])
+        try ptx.commit()
+        payroll.lines = [:]
+
+        // 5. The store-wide indexes and the id counters, once, committed
         // through the journal after everything before is on disk.
         try store.endBulkLoad()
         let tx = store.begin(actor: actor, at: now)
@@ -257,6 +269,7 @@ enum LargeSample {
         next[RecordKind.document.rawValue] = .int(nextDoc)
         next[RecordKind.declaration.rawValue] = .int(nextDecl)
         for (year, seq) in invoiceSeq { next["invoice:\(year)"] = .int(seq + 1) }
+        for (year, seq) in payrollSeq { next["payroll:\(year)"] = .int(seq + 1) }
         counters["next"] = .object(next)
         tx.write(IdAllocator.file, .object(counters))
         tx.record("sample.large", "store", [

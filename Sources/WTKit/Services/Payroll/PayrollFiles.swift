@@ -1,0 +1,129 @@
+/// Where payroll lives. Payroll has files of its own and never rewrites a
+/// declaration: closed declarations may already be invoiced and sit in their
+/// client's yearly archive, and rewriting archives on every run would make a
+/// run cost the history instead of what it pays. So:
+///
+///   payroll/<year>/<number>.json   one run, written once and never changed
+///   payroll/index/<year>.json      the year's runs: number → date, total, counts (for `list`)
+///   payroll/paid/<n>.json          declaration id → the runs that paid it, oldest first,
+///                                  space-separated; a file per 1024 declaration ids
+///   payroll/queue.json             closed declarations not (fully) paid: id → client;
+///                                  written in the same commit as `declarations close`,
+///                                  and by a credit note that reopens a queued one
+///
+/// and `stats.json` counts each client's queue (`payroll.toPay`) for `wt status`.
+/// Run numbers come from the counter `payroll:<year>` in `counters.json`,
+/// taken in the same commit that writes the run, its index entries and the
+/// emptied queue: the store lock makes runs queue, the journal makes a crash
+/// take all or nothing, so numbers have no gaps and nothing is paid twice.
+/// Declarations are read only through the `DeclarationSet` API.
+public enum PayrollFiles {
+    public static let dir = "payroll"
+    public static let queueFile = "\(dir)/queue.json"
+    static let bucketSize = 1024
+
+    static func runFile(_ number: String) -> String? {
+        guard let year = Payroll.year(of: number) else { return nil }
+        return "\(dir)/\(year)/\(number).json"
+    }
+    static func indexFile(_ year: Int) -> String { "\(dir)/index/\(year).json" }
+    static func paidFile(_ bucket: Int) -> String { "\(dir)/paid/\(bucket).json" }
+
+    static func bucket(_ id: String) -> Int? {
+        guard RecordKind.of(id) == .declaration, let n = Int(id.dropFirst(2)) else { return nil }
+        return n / bucketSize
+    }
+
+    // MARK: runs
+
+    public static func loadRun(_ number: String, _ r: StoreReader) throws -> PayrollRun? {
+        guard let rel = runFile(number), let json = try r.read(rel) else { return nil }
+        do {
+            let run = try PayrollRun(stored: JSONReader(json, what: rel))
+            guard run.number == number else { throw RecordFile.damaged(r, rel, "it holds run \(run.number)") }
+            return run
+        } catch let e as JSONParseError {
+            throw RecordFile.damaged(r, rel, e.reason)
+        }
+    }
+
+    /// The years that have runs, from the index files.
+    public static func years(_ r: StoreReader) -> [Int] {
+        r.list("\(dir)/index").compactMap { $0.hasSuffix(".json") ? Int($0.dropLast(5)) : nil }.sorted()
+    }
+
+    public static func summaries(_ year: Int, _ r: StoreReader) throws -> [PayrollRun.Summary] {
+        let rel = indexFile(year)
+        guard let json = try r.read(rel) else { return [] }
+        guard case .object(let o) = json else { throw RecordFile.damaged(r, rel, "expected an object") }
+        do {
+            return try o.map { number, v in try PayrollRun.Summary(number: number, stored: JSONReader(v, what: rel)) }.sorted { $0.number < $1.number }
+        } catch let e as JSONParseError {
+            throw RecordFile.damaged(r, rel, e.reason)
+        }
+    }
+
+    static func store(_ run: PayrollRun, in tx: Transaction) throws {
+        guard let rel = runFile(run.number), let year = Payroll.year(of: run.number) else {
+            throw WTError.failure("bad payroll run number \(run.number)")
+        }
+        if tx.exists(rel) { throw RecordFile.damaged(tx, rel, "run \(run.number) already exists, but counters.json handed out its number") }
+        tx.write(rel, run.stored)
+        var all = Dictionary(try summaries(year, tx).map { ($0.number, $0.json) }, uniquingKeysWith: { a, _ in a })
+        all[run.number] = run.summary.json
+        tx.write(indexFile(year), .object(all))
+    }
+
+    // MARK: paid index
+
+    /// The runs that paid each of these declarations, oldest first.
+    public static func paidBy(_ ids: [String], _ r: StoreReader) throws -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for (b, batch) in Dictionary(grouping: ids, by: { bucket($0) ?? -1 }) where b >= 0 {
+            let map = try RecordFile.loadStringMap(paidFile(b), from: r)
+            for id in batch { if let runs = map[id] { out[id] = runs.split(separator: " ").map(String.init) } }
+        }
+        return out
+    }
+
+    static func addPaid(_ ids: [String], run: String, in tx: Transaction) throws {
+        for (b, batch) in Dictionary(grouping: ids, by: { bucket($0) ?? -1 }).sorted(by: { $0.key < $1.key }) {
+            guard b >= 0 else { throw WTError.failure("bad declaration id \(batch[0])") }
+            var map = try RecordFile.loadStringMap(paidFile(b), from: tx)
+            for id in batch { map[id] = map[id].map { "\($0) \(run)" } ?? run }
+            tx.write(paidFile(b), .object(map.mapValues { .string($0) }))
+        }
+    }
+
+    // MARK: queue
+
+    public static func queue(_ r: StoreReader) throws -> [String: String] {
+        try RecordFile.loadStringMap(queueFile, from: r)
+    }
+
+    /// Writes the queue and each changed client's `payroll.toPay` counter.
+    static func saveQueue(_ q: [String: String], changed clients: Set<String>, in tx: Transaction) throws {
+        tx.write(queueFile, .object(q.mapValues { .string($0) }))
+        var counts: [String: Int] = [:]
+        for c in q.values where clients.contains(c) { counts[c, default: 0] += 1 }
+        for c in clients.sorted() { try Stats.set(c, "payroll", ["toPay": counts[c] ?? 0], in: tx) }
+    }
+
+    /// `declarations close`: the declarations it closed wait for the next run.
+    public static func enqueue(_ closed: [Declaration], in tx: Transaction) throws {
+        guard !closed.isEmpty else { return }
+        var q = try queue(tx)
+        for d in closed { q[d.id] = d.client }
+        try saveQueue(q, changed: Set(closed.map(\.client)), in: tx)
+    }
+
+    /// A credit note returned these declarations to `report`: any still waiting
+    /// leaves the queue (it is paid, for the difference only, when closed again).
+    public static func dequeue(_ reopened: [Declaration], in tx: Transaction) throws {
+        var q = try queue(tx)
+        let leaving = reopened.filter { q[$0.id] != nil }
+        guard !leaving.isEmpty else { return }
+        for d in leaving { q[d.id] = nil }
+        try saveQueue(q, changed: Set(leaving.map(\.client)), in: tx)
+    }
+}

@@ -1,7 +1,7 @@
 enum StatusCommand {
     static let noun = NounSpec(
         "status", summary: "the portal's menu with its counts, and what waits for action",
-        details: "Counts as the portal's menu shows them: Opdrachtgevers (departments), Contracten, Documenten (the client-level documents: arbo, classification, other), Declaraties, Facturen, Gebruikers; and what waits: declarations to approve, documents to sign (every unsigned document), approved declarations to close, closed ones to invoice.",
+        details: "Counts as the portal's menu shows them: Opdrachtgevers (departments), Contracten, Documenten (the client-level documents: arbo, classification, other), Declaraties, Facturen, Gebruikers; and what waits: declarations to approve, documents to sign (every unsigned document), approved declarations to close, closed ones to invoice, and fixed-term contracts ending within contracts.noticeDays (35) days that need notice (aanzegging).",
         commands: [
             CommandSpec(
                 "status", nil, summary: "show the counts and what waits for action",
@@ -12,7 +12,8 @@ enum StatusCommand {
                 let store = try inv.store()
                 let actor = try inv.actor()
                 let client = try inv.scopedClient()
-                let s = try StatusService.counts(store, client: client, actor: actor)
+                var s = try StatusService.counts(store, client: client, actor: actor)
+                s.contractsEnding = try StatusService.contractsEnding(store, client: client, actor: actor, today: inv.ctx.today).count
                 if inv.globals.format == .table {
                     let rows: [[String]] = [
                         ["Opdrachtgevers", "\(s.departments)"], ["Contracten", "\(s.contracts)"], ["Documenten", "\(s.documents)"],
@@ -23,12 +24,14 @@ enum StatusCommand {
                     inv.out(Renderer.table(header: nil, rows: [
                         ["  declarations to approve", "\(s.toApprove)"], ["  documents to sign", "\(s.toSign)"],
                         ["  approved declarations to close", "\(s.toClose)"], ["  closed declarations to invoice", "\(s.toInvoice)"],
+                        ["  fixed-term contracts ending (notice due)", "\(s.contractsEnding)"],
                     ], colour: false))
                 } else {
                     let j: JSON = [
                         "departments": .int(s.departments), "contracts": .int(s.contracts), "documents": .int(s.documents),
                         "declarations": .int(s.declarations), "invoices": .int(s.invoices), "users": .int(s.users),
-                        "waiting": ["toApprove": .int(s.toApprove), "toSign": .int(s.toSign), "toClose": .int(s.toClose), "toInvoice": .int(s.toInvoice)],
+                        "waiting": ["toApprove": .int(s.toApprove), "toSign": .int(s.toSign), "toClose": .int(s.toClose), "toInvoice": .int(s.toInvoice),
+                            "contractsEnding": .int(s.contractsEnding)],
                     ]
                     try inv.printRecord(j, Schema([
                         Field("departments"), Field("contracts"), Field("documents"), Field("declarations"), Field("invoices"),

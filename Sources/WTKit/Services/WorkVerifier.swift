@@ -56,6 +56,7 @@ enum WorkVerifier {
         let dir = DeclarationSet.dir
         var located: [String: String] = [:]  // id → location
         var invoicedBy: [String: String] = [:]  // declaration → invoice number
+        var summaries: [String: WorkloadSummary] = [:]  // the workers' summaries as the declarations give them
         for client in DeclarationSet.clients(store: store) {
             if !clients.contains(client) { report.problems.append("\(root)/\(dir)/\(client): no such client") }
             var counts: Stats.Counts = [:]
@@ -93,6 +94,7 @@ enum WorkVerifier {
                     report.problems.append("\(root)/\(DeclarationSet.keysFile(client)): declaration \(d.id) (\(d.contract) \(d.week)) is missing")
                 }
                 if let n = d.invoice { invoicedBy[d.id] = n }
+                if let e = WorkloadSummary.Entry(d) { summaries[d.worker, default: WorkloadSummary(worker: d.worker)].set(d.week, d.id, e) }
             }
             if keys.count != all.count {
                 report.problems.append("\(root)/\(DeclarationSet.keysFile(client)): \(keys.count) keys for \(all.count) declarations")
@@ -103,6 +105,7 @@ enum WorkVerifier {
             }
             store.forgetAll()
         }
+        WorkloadVerifier.verify(expected: summaries, store, &report)
         var indexed = 0
         for name in store.list("\(dir)/index") where name.hasSuffix(".json") {
             guard let b = Int(name.dropLast(5)) else {

@@ -158,6 +158,6 @@ final class GuardRulesTests: XCTestCase {
         XCTAssertEqual(try key.parse("9:30"), .string("9:30"))
         XCTAssertThrowsError(try key.parse("25"))
         XCTAssertNotNil(key.source)
-        XCTAssertTrue(try ConfigKey.find("phase.weeksA").description.contains("art. 10"))
+        XCTAssertTrue(try ConfigKey.find("phase.weeksA").description.contains("artikel 10"))
     }
 }

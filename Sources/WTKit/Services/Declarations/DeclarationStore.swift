@@ -229,6 +229,11 @@ public final class DeclarationSet {
     /// declarations keep the warnings they were billed with.
     private func noteWorkload(_ d: Declaration) throws -> Declaration {
         var d = d
+        // Most changes (a comment, an approval, invoicing) touch neither the
+        // hours nor the counted line: then the summary is not even read.
+        let old = try get(d.id)
+        if let old, old.lines == d.lines, WorkloadSummary.Entry.counts(old.status) == WorkloadSummary.Entry.counts(d.status) { return d }
+        if old == nil && d.minutes == 0 { return d }
         var s = try workload.summary(d.worker, tx)
         let entry = WorkloadSummary.Entry(d)
         if s.entry(d.week, d.id) == entry { return d }

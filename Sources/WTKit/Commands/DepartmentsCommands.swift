@@ -96,7 +96,8 @@ enum WorkersCommands {
                 // SPEC §13: the phase count as of this week, from the worker's summary file.
                 let phase = try ContractGuards.phase(worker: w.id, asOf: ISOWeek(containing: inv.ctx.today), store)
                 guard case .object(var o) = w.stored else { return }
-                o["phase"] = phase.json
+                o["phase"] = inv.globals.format == .table
+                    ? .string("\(phase.weeksWorked) weeks worked, \(phase.weeksLeftA) left in phase A or 1-2") : phase.json
                 try inv.printRecord(.object(o), Schema(Worker.schema.fields + [Field("phase")]))
             },
         ])

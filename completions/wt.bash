@@ -5,7 +5,11 @@
 _wt_nouns='init status clients departments workers users account outbox contracts documents declarations invoices payroll notify config store audit help completions'
 _wt_gopts='--store --as --format --json --fields --no-header --quiet --yes --dry-run --wait --help --version'
 # Every option that takes a value, of any command: skipped to find the noun and verb, as wt does.
+<<<<<<< HEAD
 _wt_vopts='--store --as --format --fields --wait --agency --sample --client --kvk --vat-id --email --street --postcode --city --country --g-account-percent --payment-days --name --cost-center --phone --iban --role --department --status --kind --to --worker --function --start --end --phase --pay-rate --bill-rate --hours-per-week --cao --date --contract --output --title --code --week --from --type --km --expense --comment --reason --until --run --record --actor --since'
+=======
+_wt_vopts='--store --as --format --fields --wait --agency --sample --client --kvk --vat-id --email --street --postcode --city --country --g-account-percent --payment-days --name --cost-center --phone --iban --role --department --status --kind --to --worker --function --start --end --phase --pay-rate --bill-rate --hours-per-week --cao --ending --date --contract --output --title --code --week --from --type --km --expense --comment --reason --until --record --actor --since'
+>>>>>>> h-guards
 
 # The verbs of a noun; none for a noun that is itself the command.
 _wt_verbs() {
@@ -131,8 +135,8 @@ _wt_command() {
             vopts='--store --as --format --fields --wait --worker --department --function --start --end --phase --pay-rate --bill-rate --hours-per-week --cao'
             nargs=0 variadic='' ;;
         'contracts list')
-            opts='--client --worker --active'
-            vopts='--store --as --format --fields --wait --client --worker'
+            opts='--client --worker --active --ending'
+            vopts='--store --as --format --fields --wait --client --worker --ending'
             nargs=0 variadic='' ;;
         'contracts show')
             opts=''
@@ -191,7 +195,7 @@ _wt_command() {
             vopts='--store --as --format --fields --wait --until'
             nargs=1 variadic=1 ;;
         'declarations list')
-            opts='--client --department --worker --contract --week --from --to --status'
+            opts='--client --department --worker --contract --week --from --to --status --warnings'
             vopts='--store --as --format --fields --wait --client --department --worker --contract --week --from --to --status'
             nargs=0 variadic='' ;;
         'declarations show')
@@ -290,7 +294,7 @@ _wt_value() {
         'departments show --fields') _wt_words 'id client name costCenter createdAt' list ;;
         'workers add --fields') _wt_words 'id name email phone iban createdAt' list ;;
         'workers list --fields') _wt_words 'id name email phone iban createdAt' list ;;
-        'workers show --fields') _wt_words 'id name email phone iban createdAt' list ;;
+        'workers show --fields') _wt_words 'id name email phone iban createdAt phase' list ;;
         'users invite --client') _wt_records 'clients' ;;
         'users invite --role') _wt_words 'approver signer viewer' list ;;
         'users invite --department') _wt_records 'departments' list ;;
@@ -331,26 +335,46 @@ _wt_value() {
         'documents add --kind') _wt_words 'assignment-confirmation arbo classification hire-agreement other' ;;
         'documents add --fields') _wt_words 'id kind title status client contract sha256 size mediaType fileName requiresSMS signedBy signedAt method createdAt codeExpiresAt' list ;;
         'documents sign --fields') _wt_words 'id kind title status client contract sha256 size mediaType fileName requiresSMS signedBy signedAt method createdAt codeExpiresAt' list ;;
+<<<<<<< HEAD
         'declarations open --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history' list ;;
         'declarations enter --type') _wt_records 'hour-types' ;;
         'declarations enter --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history' list ;;
         'declarations import --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history' list ;;
         'declarations submit --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history' list ;;
+=======
+        'declarations open --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings' list ;;
+        'declarations enter --type') _wt_records 'hour-types' ;;
+        'declarations enter --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings' list ;;
+        'declarations import --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings' list ;;
+        'declarations submit --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings' list ;;
+>>>>>>> h-guards
         'declarations approve --client') _wt_records 'clients' ;;
         'declarations approve --department') _wt_records 'departments' ;;
         'declarations approve --worker') _wt_records 'workers' ;;
         'declarations approve --contract') _wt_records 'contracts' ;;
+<<<<<<< HEAD
         'declarations approve --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history' list ;;
         'declarations reject --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history' list ;;
         'declarations comment --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history' list ;;
         'declarations close --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history' list ;;
+=======
+        'declarations approve --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings' list ;;
+        'declarations reject --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings' list ;;
+        'declarations comment --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings' list ;;
+        'declarations close --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings' list ;;
+>>>>>>> h-guards
         'declarations list --client') _wt_records 'clients' ;;
         'declarations list --department') _wt_records 'departments' ;;
         'declarations list --worker') _wt_records 'workers' ;;
         'declarations list --contract') _wt_records 'contracts' ;;
         'declarations list --status') _wt_words 'report submitted approved rejected closed' list ;;
+<<<<<<< HEAD
         'declarations list --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history' list ;;
         'declarations show --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history' list ;;
+=======
+        'declarations list --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings' list ;;
+        'declarations show --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings' list ;;
+>>>>>>> h-guards
         'invoices generate --client') _wt_records 'clients' ;;
         'invoices generate --fields') _wt_words 'number kind client date dueDate subtotal vat total gAccountAmount creditOf creditOfDate reason buyerReference period gAccountPercent clientParty agencyParty lines vatBreakdown declarations createdAt' list ;;
         'invoices list --client') _wt_records 'clients' ;;
@@ -359,6 +383,7 @@ _wt_value() {
         'invoices show --format') _wt_words 'table json jsonl csv tsv text ubl pdf' ;;
         'invoices show --fields') _wt_words 'number kind client date dueDate subtotal vat total gAccountAmount creditOf creditOfDate reason buyerReference period gAccountPercent clientParty agencyParty lines vatBreakdown declarations createdAt' list ;;
         'invoices credit --fields') _wt_words 'number kind client date dueDate subtotal vat total gAccountAmount creditOf creditOfDate reason buyerReference period gAccountPercent clientParty agencyParty lines vatBreakdown declarations createdAt' list ;;
+<<<<<<< HEAD
         'payroll run --fields') _wt_words 'number date total createdAt lines declarations' list ;;
         'payroll list --fields') _wt_words 'number date workers declarations lines total' list ;;
         'payroll show --fields') _wt_words 'number date total createdAt lines declarations' list ;;
@@ -368,6 +393,9 @@ _wt_value() {
         'payroll margin --client') _wt_records 'clients' ;;
         'payroll margin --fields') _wt_words 'client declarations invoiced paid margin marginPercent' list ;;
         'notify --fields') _wt_words 'kind to name subject declarations' list ;;
+=======
+        'notify --fields') _wt_words 'kind to name subject declarations contracts' list ;;
+>>>>>>> h-guards
         'config list --fields') _wt_words 'key value default set type description' list ;;
         'config get --fields') _wt_words 'key value default set type description' list ;;
         'config set --fields') _wt_words 'key value default set type description' list ;;
@@ -411,9 +439,14 @@ _wt_arg() {
         'declarations show 0') _wt_records 'declarations' ;;
         'invoices show 0') _wt_records 'invoices' ;;
         'invoices credit 0') _wt_records 'invoices' ;;
+<<<<<<< HEAD
         'payroll show 0') _wt_records 'payroll' ;;
         'config get 0') _wt_words 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath invoice.prefix invoice.paymentDays vat.rate hours.types payroll.prefix payroll.kmRate payroll.types' ;;
         'config set 0') _wt_words 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath invoice.prefix invoice.paymentDays vat.rate hours.types payroll.prefix payroll.kmRate payroll.types' ;;
+=======
+        'config get 0') _wt_words 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath invoice.prefix invoice.paymentDays vat.rate hours.types phase.weeksA phase.resetWeeks contracts.noticeDays worktime.maxDay worktime.maxWeek worktime.avg16Week worktime.strict' ;;
+        'config set 0') _wt_words 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath invoice.prefix invoice.paymentDays vat.rate hours.types phase.weeksA phase.resetWeeks contracts.noticeDays worktime.maxDay worktime.maxWeek worktime.avg16Week worktime.strict' ;;
+>>>>>>> h-guards
         'store backup 0') _wt_dirs ;;
         'completions 0') _wt_words 'bash zsh fish' ;;
         'help 0') _wt_words "$_wt_nouns" ;;

@@ -88,7 +88,7 @@ function __wt_value_options
         case 'contracts add'
             printf '%s\n' --store --as --format --fields --wait --worker --department --function --start --end --phase --pay-rate --bill-rate --hours-per-week --cao
         case 'contracts list'
-            printf '%s\n' --store --as --format --fields --wait --client --worker
+            printf '%s\n' --store --as --format --fields --wait --client --worker --ending
         case 'contracts show'
             printf '%s\n' --store --as --format --fields --wait
         case 'contracts end'
@@ -158,7 +158,11 @@ function __wt_value_options
         case 'completions'
             printf '%s\n' --store --as --format --fields --wait
         case ''
+<<<<<<< HEAD
             printf '%s\n' --store --as --format --fields --wait --agency --sample --client --kvk --vat-id --email --street --postcode --city --country --g-account-percent --payment-days --name --cost-center --phone --iban --role --department --status --kind --to --worker --function --start --end --phase --pay-rate --bill-rate --hours-per-week --cao --date --contract --output --title --code --week --from --type --km --expense --comment --reason --until --run --record --actor --since
+=======
+            printf '%s\n' --store --as --format --fields --wait --agency --sample --client --kvk --vat-id --email --street --postcode --city --country --g-account-percent --payment-days --name --cost-center --phone --iban --role --department --status --kind --to --worker --function --start --end --phase --pay-rate --bill-rate --hours-per-week --cao --ending --date --contract --output --title --code --week --from --type --km --expense --comment --reason --until --record --actor --since
+>>>>>>> h-guards
     end
 end
 
@@ -362,7 +366,7 @@ complete -c wt -n '__wt_in "workers add"' -l phone -x -d 'mobile number'
 complete -c wt -n '__wt_in "workers add"' -l iban -x -d 'bank account for wages (checked with mod 97)'
 complete -c wt -n '__wt_in "workers add"' -l fields -xa '(__wt_list id name email phone iban createdAt)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_in "workers list"' -l fields -xa '(__wt_list id name email phone iban createdAt)' -d 'select and order the fields to print, e.g. id,status'
-complete -c wt -n '__wt_in "workers show"' -l fields -xa '(__wt_list id name email phone iban createdAt)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_in "workers show"' -l fields -xa '(__wt_list id name email phone iban createdAt phase)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_arg "workers show" 0' -xa '(__wt_records workers)'
 
 # wt users
@@ -434,6 +438,7 @@ complete -c wt -n '__wt_in "contracts add"' -l fields -xa '(__wt_list id worker 
 complete -c wt -n '__wt_in "contracts list"' -l client -xa '(__wt_records clients)' -d 'only this client\'s contracts'
 complete -c wt -n '__wt_in "contracts list"' -l worker -xa '(__wt_records workers)' -d 'only this worker\'s contracts'
 complete -c wt -n '__wt_in "contracts list"' -l active -d 'only contracts that run today'
+complete -c wt -n '__wt_in "contracts list"' -l ending -x -d 'only fixed-term contracts that end within DAYS days from today and have not ended (notice, aanzegging)'
 complete -c wt -n '__wt_in "contracts list"' -l fields -xa '(__wt_list id worker workerName department client function phase cao fixedTerm start end status payRate billRate minutesPerWeek documents createdAt endedAt)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_in "contracts show"' -l fields -xa '(__wt_list id worker workerName department client function phase cao fixedTerm start end status payRate billRate minutesPerWeek documents createdAt endedAt)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_arg "contracts show" 0' -xa '(__wt_records contracts)'
@@ -479,6 +484,7 @@ complete -c wt -n '__wt_at declarations' -a 'show' -d 'show a declaration with i
 complete -c wt -n '__wt_in "declarations open"' -l week -x -d 'the ISO week, e.g. 2026-W49'
 complete -c wt -n '__wt_in "declarations open"' -l from -x -d 'open a range of weeks: the first'
 complete -c wt -n '__wt_in "declarations open"' -l to -x -d 'the last week of the range'
+<<<<<<< HEAD
 complete -c wt -n '__wt_in "declarations open"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_in "declarations enter"' -l type -xa '(__wt_records hour-types)' -d 'hour type (default normal; see config hours.types)'
 complete -c wt -n '__wt_in "declarations enter"' -l km -x -d 'kilometres travelled this week'
@@ -488,6 +494,17 @@ complete -c wt -n '__wt_arg "declarations enter" 0' -xa '(__wt_records declarati
 complete -c wt -n '__wt_in "declarations import"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_arg "declarations import" 0' -F
 complete -c wt -n '__wt_in "declarations submit"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
+=======
+complete -c wt -n '__wt_in "declarations open"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_in "declarations enter"' -l type -xa '(__wt_records hour-types)' -d 'hour type (default normal; see config hours.types)'
+complete -c wt -n '__wt_in "declarations enter"' -l km -x -d 'kilometres travelled this week'
+complete -c wt -n '__wt_in "declarations enter"' -l expense -x -d 'an expense line; 0 removes it'
+complete -c wt -n '__wt_in "declarations enter"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_arg "declarations enter" 0' -xa '(__wt_records declarations)'
+complete -c wt -n '__wt_in "declarations import"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_arg "declarations import" 0' -F
+complete -c wt -n '__wt_in "declarations submit"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings)' -d 'select and order the fields to print, e.g. id,status'
+>>>>>>> h-guards
 complete -c wt -n '__wt_arg "declarations submit" 0+' -xa '(__wt_records declarations)'
 complete -c wt -n '__wt_in "declarations approve"' -l comment -x -d 'a comment kept with each approval'
 complete -c wt -n '__wt_in "declarations approve"' -l all -d 'every submitted declaration that matches the filters'
@@ -498,6 +515,7 @@ complete -c wt -n '__wt_in "declarations approve"' -l contract -xa '(__wt_record
 complete -c wt -n '__wt_in "declarations approve"' -l week -x -d 'only this ISO week (2026-W48)'
 complete -c wt -n '__wt_in "declarations approve"' -l from -x -d 'from this ISO week on'
 complete -c wt -n '__wt_in "declarations approve"' -l to -x -d 'up to and including this ISO week'
+<<<<<<< HEAD
 complete -c wt -n '__wt_in "declarations approve"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_arg "declarations approve" 0+' -xa '(__wt_records declarations)'
 complete -c wt -n '__wt_in "declarations reject"' -l reason -x -d 'what must be corrected (required)'
@@ -508,6 +526,18 @@ complete -c wt -n '__wt_arg "declarations comment" 0' -xa '(__wt_records declara
 complete -c wt -n '__wt_in "declarations close"' -l all-approved -d 'every approved declaration'
 complete -c wt -n '__wt_in "declarations close"' -l until -x -d 'with --all-approved: only weeks up to this one'
 complete -c wt -n '__wt_in "declarations close"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
+=======
+complete -c wt -n '__wt_in "declarations approve"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_arg "declarations approve" 0+' -xa '(__wt_records declarations)'
+complete -c wt -n '__wt_in "declarations reject"' -l reason -x -d 'what must be corrected (required)'
+complete -c wt -n '__wt_in "declarations reject"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_arg "declarations reject" 0' -xa '(__wt_records declarations)'
+complete -c wt -n '__wt_in "declarations comment"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_arg "declarations comment" 0' -xa '(__wt_records declarations)'
+complete -c wt -n '__wt_in "declarations close"' -l all-approved -d 'every approved declaration'
+complete -c wt -n '__wt_in "declarations close"' -l until -x -d 'with --all-approved: only weeks up to this one'
+complete -c wt -n '__wt_in "declarations close"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings)' -d 'select and order the fields to print, e.g. id,status'
+>>>>>>> h-guards
 complete -c wt -n '__wt_arg "declarations close" 0+' -xa '(__wt_records declarations)'
 complete -c wt -n '__wt_in "declarations list"' -l client -xa '(__wt_records clients)' -d 'only this client\'s declarations'
 complete -c wt -n '__wt_in "declarations list"' -l department -xa '(__wt_records departments)' -d 'only this department\'s'
@@ -517,8 +547,14 @@ complete -c wt -n '__wt_in "declarations list"' -l week -x -d 'only this ISO wee
 complete -c wt -n '__wt_in "declarations list"' -l from -x -d 'from this ISO week on'
 complete -c wt -n '__wt_in "declarations list"' -l to -x -d 'up to and including this ISO week'
 complete -c wt -n '__wt_in "declarations list"' -l status -xa '(__wt_list report submitted approved rejected closed)' -d 'only these statuses: report, submitted, approved, rejected, closed'
+<<<<<<< HEAD
 complete -c wt -n '__wt_in "declarations list"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_in "declarations show"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
+=======
+complete -c wt -n '__wt_in "declarations list"' -l warnings -d 'only declarations with a working-time warning (day-over-max, week-over-max, avg16-over-max)'
+complete -c wt -n '__wt_in "declarations list"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_in "declarations show"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings)' -d 'select and order the fields to print, e.g. id,status'
+>>>>>>> h-guards
 complete -c wt -n '__wt_arg "declarations show" 0' -xa '(__wt_records declarations)'
 
 # wt invoices
@@ -563,7 +599,7 @@ complete -c wt -n '__wt_in "payroll margin"' -l client -xa '(__wt_records client
 complete -c wt -n '__wt_in "payroll margin"' -l fields -xa '(__wt_list client declarations invoiced paid margin marginPercent)' -d 'select and order the fields to print, e.g. id,status'
 
 # wt notify
-complete -c wt -n '__wt_in "notify"' -l fields -xa '(__wt_list kind to name subject declarations)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_in "notify"' -l fields -xa '(__wt_list kind to name subject declarations contracts)' -d 'select and order the fields to print, e.g. id,status'
 
 # wt config
 complete -c wt -n '__wt_at config' -a 'list' -d 'list every setting with its value and default'
@@ -571,9 +607,15 @@ complete -c wt -n '__wt_at config' -a 'get' -d 'print one setting\'s value'
 complete -c wt -n '__wt_at config' -a 'set' -d 'change one setting'
 complete -c wt -n '__wt_in "config list"' -l fields -xa '(__wt_list key value default set type description)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_in "config get"' -l fields -xa '(__wt_list key value default set type description)' -d 'select and order the fields to print, e.g. id,status'
+<<<<<<< HEAD
 complete -c wt -n '__wt_arg "config get" 0' -xa 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath invoice.prefix invoice.paymentDays vat.rate hours.types payroll.prefix payroll.kmRate payroll.types'
 complete -c wt -n '__wt_in "config set"' -l fields -xa '(__wt_list key value default set type description)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_arg "config set" 0' -xa 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath invoice.prefix invoice.paymentDays vat.rate hours.types payroll.prefix payroll.kmRate payroll.types'
+=======
+complete -c wt -n '__wt_arg "config get" 0' -xa 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath invoice.prefix invoice.paymentDays vat.rate hours.types phase.weeksA phase.resetWeeks contracts.noticeDays worktime.maxDay worktime.maxWeek worktime.avg16Week worktime.strict'
+complete -c wt -n '__wt_in "config set"' -l fields -xa '(__wt_list key value default set type description)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_arg "config set" 0' -xa 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath invoice.prefix invoice.paymentDays vat.rate hours.types phase.weeksA phase.resetWeeks contracts.noticeDays worktime.maxDay worktime.maxWeek worktime.avg16Week worktime.strict'
+>>>>>>> h-guards
 
 # wt store
 complete -c wt -n '__wt_at store' -a 'verify' -d 'check every file, reference and the audit chain; exit 8 on any problem'

@@ -540,6 +540,7 @@ public enum ManPages {
             """
         for k in ConfigKey.all {
             s += ".It Cm \(arg(k.key)) Ar \(arg(k.typeName))\n" + text(sentence(k.help))
+            if let src = k.source { s += "Source: " + text(sentence(src.text)) }
             switch k.defaultValue {
             case .null: break
             case .string(let v): s += "Default:\n.Ql \(arg(v)) .\n"

@@ -4,13 +4,15 @@ enum ConfigCommands {
     static func row(_ k: ConfigKey, _ config: Config) -> JSON {
         [
             "key": .string(k.key), "value": config.value(k.key), "default": k.defaultValue,
-            "set": .bool(config.values[k.key] != nil), "type": .string(k.typeName), "description": .string(k.help),
+            "set": .bool(config.values[k.key] != nil), "type": .string(k.typeName), "description": .string(k.description),
         ]
     }
 
     static let noun = NounSpec(
         "config", summary: "the agency's settings",
-        details: "Settings are typed and checked when set: `wt config set` refuses a value that does not fit its key (exit 6) and an unknown key (exit 3). Unset keys have the defaults listed by `wt config list`.",
+        details: "Settings are typed and checked when set: `wt config set` refuses a value that does not fit its key (exit 6) and an unknown key (exit 3). Unset keys have the defaults listed by `wt config list`. "
+            + "The limits of the law and the agency agreements are dated settings with their source: "
+            + ConfigKey.sourced.map { "\($0.key) \(Renderer.plain($0.defaultValue)) (\($0.source!.text))" }.joined(separator: "; ") + ".",
         commands: [
             CommandSpec(
                 "config", "list", summary: "list every setting with its value and default",

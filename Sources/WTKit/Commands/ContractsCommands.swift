@@ -72,8 +72,12 @@ enum ContractsCommands {
                     OptionSpec("client", value: "ID", help: "only this client's contracts", completion: .records("clients")),
                     OptionSpec("worker", value: "ID", help: "only this worker's contracts", completion: .records("workers")),
                     OptionSpec("active", help: "only contracts that run today"),
+                    OptionSpec("ending", value: "DAYS", help: "only fixed-term contracts that end within DAYS days from today and have not ended (notice, aanzegging)"),
                 ],
-                examples: [Example("wt contracts list --client cl-1 --active", "the client's current placements")],
+                examples: [
+                    Example("wt contracts list --client cl-1 --active", "the client's current placements"),
+                    Example("wt contracts list --ending 35", "fixed-term contracts that need notice of their end"),
+                ],
                 fields: Contract.schema.names, access: .read
             ) { inv in
                 let store = try inv.store()
@@ -82,7 +86,15 @@ enum ContractsCommands {
                 if let w = inv.value("worker") { try RecordKind.worker.check(w) }
                 let worker = try AccessControl.workerScope(actor, requested: inv.value("worker"))
                 let today = inv.ctx.today
+                var ending: Set<String>?
+                if let v = inv.value("ending") {
+                    guard let days = Int(v), (0...3650).contains(days) else {
+                        throw WTError.usage("--ending needs a number of days from 0 to 3650, got \"\(RecordKind.printable(v))\"")
+                    }
+                    ending = Set(try ContractGuards.ending(within: days, today: today, store).map(\.contract))
+                }
                 let rows = try Contracts.all(store, client: client).filter { c in
+                    (ending.map { $0.contains(c.id) } ?? true) &&
                     AccessControl.canSee(actor, client: c.client, department: c.department, worker: c.worker)
                         && (worker.map { $0 == c.worker } ?? true)
                         && (!inv.flag("active") || c.status(today: today) == "active")

@@ -64,14 +64,16 @@ enum DeclarationsCommands {
 
     static func run(
         _ inv: Invocation, _ body: (DeclarationSet, inout [OutgoingMessage]) throws -> [Declaration], message: ([Declaration]) -> String,
-        many: Bool
+        many: Bool, hours: Bool = false
     ) throws {
         let tx = try inv.begin()
         let set = DeclarationSet(tx)
         var messages: [OutgoingMessage] = []
         let changed = try body(set, &messages)
+        let raised = hours ? try WorkTimeGuard.check(set) : []
         try set.flush()
         try inv.commit(tx)
+        for line in raised { inv.err("warning: \(line)\n") }
         try inv.deliver(messages)
         // A table prints only the message: do not read worker names for nothing.
         let records = inv.globals.format == .table ? [] : try rows(changed, tx)
@@ -148,7 +150,7 @@ enum DeclarationsCommands {
                     throw WTError.usage("give hours as DAY=HOURS, or --km, or --expense", hint: "e.g. wt declarations enter \(id) mon=8 tue=7:30")
                 }
                 try run(inv, { set, _ in [try Declarations.enter(id, entries: entries, type: inv.value("type") ?? "normal", km: km, expenses: expenses, in: set, actor: try inv.actor())] },
-                    message: { "\($0[0].id): \(Renderer.formatMinutes($0[0].minutes)) hours in \($0[0].week)" }, many: false)
+                    message: { "\($0[0].id): \(Renderer.formatMinutes($0[0].minutes)) hours in \($0[0].week)" }, many: false, hours: true)
             },
             CommandSpec(
                 "declarations", "import", summary: "import hours from CSV: contract,date,hours[,type] (all or nothing)",
@@ -170,7 +172,7 @@ enum DeclarationsCommands {
                 try run(inv, { set, _ in
                     result = try HoursImport.apply(rows, in: set, actor: try inv.actor())
                     return result!.declarations
-                }, message: { "imported \(result?.rows ?? 0) rows into \($0.count) declarations (\(result?.created ?? 0) new)" }, many: true)
+                }, message: { "imported \(result?.rows ?? 0) rows into \($0.count) declarations (\(result?.created ?? 0) new)" }, many: true, hours: true)
             },
             CommandSpec(
                 "declarations", "submit", summary: "submit declarations: report or rejected → submitted",
@@ -264,7 +266,7 @@ enum DeclarationsCommands {
             },
             CommandSpec(
                 "declarations", "list", summary: "list declarations",
-                options: filterOptions,
+                options: filterOptions + [OptionSpec("warnings", help: "only declarations with a working-time warning (day-over-max, week-over-max, avg16-over-max)")],
                 examples: [
                     Example("wt declarations list --status submitted", "what waits for approval"),
                     Example("wt declarations list --client cl-1 --from 2026-W40 --to 2026-W48 --format csv", "a quarter of one client's hours as CSV"),
@@ -272,7 +274,8 @@ enum DeclarationsCommands {
                 ],
                 fields: Declaration.schema.names, access: .read
             ) { inv in
-                let ds = try Declarations.list(try filter(inv), store: try inv.store(), actor: try inv.actor())
+                var ds = try Declarations.list(try filter(inv), store: try inv.store(), actor: try inv.actor())
+                if inv.flag("warnings") { ds = ds.filter { !$0.warnings.isEmpty } }
                 try inv.printList(try rows(ds, try inv.store(), payroll: showsPayroll(inv)), Declaration.schema)
             },
             CommandSpec(

@@ -1,7 +1,7 @@
 enum StatusCommand {
     static let noun = NounSpec(
         "status", summary: "the portal's menu with its counts, and what waits for action",
-        details: "As a worker (--as a worker's e-mail): their own Contracten and Declaraties, and what waits for them: weeks to report that have begun, rejected weeks to correct (JSON {contracts, declarations, waiting: {toReport, toCorrect}}). Otherwise counts as the portal's menu shows them: Opdrachtgevers (departments), Contracten, Documenten (the client-level documents: arbo, classification, other), Declaraties, Facturen, Gebruikers; and what waits: declarations to approve, documents to sign (every unsigned document), approved declarations to close, closed ones to invoice, and (for the back office) closed ones to pay.",
+        details: "As a worker (--as a worker's e-mail): their own Contracten and Declaraties, and what waits for them: weeks to report that have begun, rejected weeks to correct (JSON {contracts, declarations, waiting: {toReport, toCorrect}}). Otherwise counts as the portal's menu shows them: Opdrachtgevers (departments), Contracten, Documenten (the client-level documents: arbo, classification, other), Declaraties, Facturen, Gebruikers; and what waits: declarations to approve, documents to sign (every unsigned document), approved declarations to close, closed ones to invoice, (for the back office) closed ones to pay, and fixed-term contracts ending within contracts.noticeDays (35) days that need notice (aanzegging).",
         commands: [
             CommandSpec(
                 "status", nil, summary: "show the counts and what waits for action",
@@ -13,7 +13,8 @@ enum StatusCommand {
                 let actor = try inv.actor()
                 if actor.workerActor != nil { return try workerStatus(inv, store, actor) }
                 let client = try inv.scopedClient()
-                let s = try StatusService.counts(store, client: client, actor: actor)
+                var s = try StatusService.counts(store, client: client, actor: actor)
+                s.contractsEnding = try StatusService.contractsEnding(store, client: client, actor: actor, today: inv.ctx.today).count
                 if inv.globals.format == .table {
                     let rows: [[String]] = [
                         ["Opdrachtgevers", "\(s.departments)"], ["Contracten", "\(s.contracts)"], ["Documenten", "\(s.documents)"],
@@ -24,9 +25,11 @@ enum StatusCommand {
                     inv.out(Renderer.table(header: nil, rows: [
                         ["  declarations to approve", "\(s.toApprove)"], ["  documents to sign", "\(s.toSign)"],
                         ["  approved declarations to close", "\(s.toClose)"], ["  closed declarations to invoice", "\(s.toInvoice)"],
+                        ["  fixed-term contracts ending (notice due)", "\(s.contractsEnding)"],
                     ] + (actor.isBackoffice ? [["  closed declarations to pay", "\(s.toPay)"]] : []), colour: false))
                 } else {
-                    var waiting: [String: JSON] = ["toApprove": .int(s.toApprove), "toSign": .int(s.toSign), "toClose": .int(s.toClose), "toInvoice": .int(s.toInvoice)]
+                    var waiting: [String: JSON] = ["toApprove": .int(s.toApprove), "toSign": .int(s.toSign), "toClose": .int(s.toClose), "toInvoice": .int(s.toInvoice),
+                        "contractsEnding": .int(s.contractsEnding)]
                     // Payroll is the back office's (SPEC §12): a client's user does not see what its workers are paid.
                     if actor.isBackoffice { waiting["toPay"] = .int(s.toPay) }
                     let j: JSON = [

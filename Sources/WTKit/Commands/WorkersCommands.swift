@@ -111,11 +111,18 @@ enum WorkersCommands {
             CommandSpec(
                 "workers", "show", summary: "show one worker",
                 args: [idArg],
-                examples: [Example("wt workers show w-1", "one worker")],
-                fields: Worker.schema.names, access: .read
+                examples: [Example("wt workers show w-1", "one worker, with their phase count (weeks worked, weeks left in phase A or 1-2)")],
+                fields: Worker.schema.names + ["phase"], access: .read
             ) { inv in
                 try AccessControl.requireBackoffice(try inv.actor(), toDo: "show workers")
-                try inv.printRecord(row(try Organisation.worker(inv.arg(0)!, try inv.store()), inv), Worker.schema)
+                let store = try inv.store()
+                let w = try Organisation.worker(inv.arg(0)!, store)
+                // SPEC §13: the phase count as of this week, from the worker's summary file.
+                let phase = try ContractGuards.phase(worker: w.id, asOf: ISOWeek(containing: inv.ctx.today), store)
+                guard case .object(var o) = row(w, inv) else { return }
+                o["phase"] = inv.globals.format == .table
+                    ? .string("\(phase.weeksWorked) weeks worked, \(phase.weeksLeftA) left in phase A or 1-2") : phase.json
+                try inv.printRecord(.object(o), Schema(Worker.schema.fields + [Field("phase")]))
             },
             CommandSpec(
                 "workers", "invite", summary: "create the worker's own account and mail its activation link",

@@ -21,19 +21,38 @@ public struct ConfigKey: Sendable {
         case payTypes
         /// A non-negative amount in euros, at most the bound (`payroll.kmRate`).
         case amount(max: Int64)
+        /// A length of time as hours, stored as text (`12:00`): within the range of minutes.
+        case hours(ClosedRange<Int>)
+    }
+
+    /// Where a legal limit comes from and since when it holds: limits change
+    /// with the law and the agreements, so each default names its source.
+    public struct Source: Sendable {
+        public let rule: String
+        public let since: String
+        public init(_ rule: String, since: String) {
+            self.rule = rule
+            self.since = since
+        }
+        public var text: String { "\(rule); this default since \(since)" }
     }
 
     public let key: String
     public let kind: Kind
     public let defaultValue: JSON
     public let help: String
+    public let source: Source?
 
-    init(_ key: String, _ kind: Kind, _ defaultValue: JSON, _ help: String) {
+    init(_ key: String, _ kind: Kind, _ defaultValue: JSON, _ help: String, source: Source? = nil) {
         self.key = key
         self.kind = kind
         self.defaultValue = defaultValue
         self.help = help
+        self.source = source
     }
+
+    /// The help text with its source, for `wt config list`, `wt help config` and wt.5.
+    public var description: String { source.map { "\(help) (source: \($0.text))" } ?? help }
 
     public var typeName: String {
         switch kind {
@@ -42,6 +61,7 @@ public struct ConfigKey: Sendable {
         case .choice(let c): c.joined(separator: "|")
         case .hourTypes, .payTypes: "name=percent,..."
         case .amount: "euros (0.23)"
+        case .hours: "H:MM"
         default: "\(kind)".replacingOccurrences(of: "Kind.", with: "")
         }
     }
@@ -101,6 +121,11 @@ public struct ConfigKey: Sendable {
             let m = try rethrow(key) { try Money.parse(v) }
             guard m.cents >= 0, m.cents <= max else { throw bad("must be an amount from 0.00 to \(Money(cents: max))") }
             return .string(m.description)
+        case .hours(let range):
+            guard let m = try? Minutes.parse(v), range.contains(m.value) else {
+                throw bad("must be hours from \(Minutes(range.lowerBound)) to \(Minutes(range.upperBound)), e.g. 12:00")
+            }
+            return .string(Minutes(m.value).description)
         }
     }
 
@@ -150,7 +175,30 @@ public struct ConfigKey: Sendable {
                 + KmAllowance.summary),
         ConfigKey("payroll.types", .payTypes, nil,
             "hour types and the percentage of the pay rate each is paid at; a type not listed is paid at its hours.types percentage"),
+        ConfigKey("phase.weeksA", .int(1...520), 52,
+            "worked weeks a worker may spend in phase A (ABU) or 1-2 (NBBU); `wt contracts add --phase A|1-2` is refused after them",
+            source: Source("ABU cao voor uitzendkrachten artikel 10 lid 1 (fase A) and NBBU cao voor uitzendkrachten artikel 10 lid 1 (fase 1-2): only weeks worked count, over every client; 78 weeks before", since: "2023-01-02")),
+        ConfigKey("phase.resetWeeks", .int(1...520), 26,
+            "more than this many weeks without work restart the phase count",
+            source: Source("ABU and NBBU cao voor uitzendkrachten artikel 10 lid 1: an interruption of more than six months between two assignments restarts the count (kept as whole weeks: 26 weeks are 182 days)", since: "2019-12-30")),
+        ConfigKey("contracts.noticeDays", .int(0...365), 35,
+            "days before its end that a fixed-term contract shows in `wt status` (waiting.contractsEnding) and `wt notify` tells the back office",
+            source: Source("Burgerlijk Wetboek artikel 7:668 lid 1 (aanzegging): written notice at least one month before a fixed-term contract of six months or more ends; 35 days leave a week to act", since: "2015-01-01")),
+        ConfigKey("worktime.maxDay", .hours(60...(24 * 60)), "12:00",
+            "hours on one date, over all of a worker's contracts, above which a declaration warns (day-over-max)",
+            source: Source("Arbeidstijdenwet artikel 5:7: at most 12 hours per shift", since: "2007-04-01")),
+        ConfigKey("worktime.maxWeek", .hours(60...(168 * 60)), "60:00",
+            "hours in one ISO week, over all of a worker's contracts, above which a declaration warns (week-over-max)",
+            source: Source("Arbeidstijdenwet artikel 5:7: at most 60 hours per week", since: "2007-04-01")),
+        ConfigKey("worktime.avg16Week", .hours(60...(168 * 60)), "48:00",
+            "average hours per week over the 16 weeks up to a declaration's week above which it warns (avg16-over-max)",
+            source: Source("Arbeidstijdenwet artikel 5:7: at most 48 hours per week on average over 16 weeks", since: "2007-04-01")),
+        ConfigKey("worktime.strict", .bool, false,
+            "refuse (exit 6) hours that raise a working-time warning, instead of warning on stderr"),
     ]
+
+    /// The keys whose defaults come from a law or an agreement.
+    public static var sourced: [ConfigKey] { all.filter { $0.source != nil } }
 
     public static func find(_ key: String) throws -> ConfigKey {
         guard let k = all.first(where: { $0.key == key }) else {

@@ -44,6 +44,10 @@ public struct Declaration: Equatable, Sendable {
     /// reading the whole worker file. Nil in declarations written before it
     /// was kept; those look the name up.
     public var workerName: String?
+    /// Working-time warnings (Arbeidstijdenwet) over all of the worker's
+    /// contracts, kept up to date from the worker's summary (`WorkloadSummary`)
+    /// whenever hours of any of the worker's open declarations change.
+    public var warnings: [WorkTimeWarning] = []
 
     public init(id: String, contract: Contract, workerName: String?, week: ISOWeek, at: String, by: String) {
         self.id = id
@@ -119,6 +123,8 @@ extension Declaration: StoredRecord {
         }
         invoice = try r.optString("invoice")
         workerName = try r.optString("workerName")
+        // Absent in declarations written before warnings were kept.
+        warnings = try (r.object["warnings"]?.arrayValue ?? []).map { try WorkTimeWarning.parse($0, what: r.what) }
     }
 
     public var stored: JSON {
@@ -136,6 +142,7 @@ extension Declaration: StoredRecord {
                 return .object(o)
             }),
             "invoice": JSON(invoice), "workerName": JSON(workerName),
+            "warnings": .array(warnings.map(\.json)),
         ]
     }
 
@@ -146,5 +153,6 @@ extension Declaration: StoredRecord {
         Field("payroll", table: false),
         Field("lines", .nested, table: false), Field("expenses", .nested, table: false),
         Field("comments", .nested, table: false), Field("history", .nested, table: false),
+        Field("warnings", .nested, table: false),
     ])
 }

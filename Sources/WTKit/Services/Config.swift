@@ -18,6 +18,12 @@ public struct Config {
     public func int(_ key: String) -> Int { value(key).intValue ?? ConfigKey.all.first { $0.key == key }?.defaultValue.intValue ?? 0 }
     public func bool(_ key: String) -> Bool { value(key).boolValue ?? false }
 
+    /// A `.hours` setting in minutes.
+    public func minutes(_ key: String) -> Int {
+        let fallback = ConfigKey.all.first { $0.key == key }?.defaultValue.stringValue
+        return (try? Minutes.parse(string(key) ?? fallback ?? "")).map(\.value) ?? (try? Minutes.parse(fallback ?? "")).map(\.value) ?? 0
+    }
+
     public var hourTypes: [(name: String, percent: Int)] {
         (try? HourTypes.parse(string("hours.types") ?? "")) ?? [("normal", 100)]
     }

@@ -55,6 +55,7 @@ public enum Contracts {
         guard n.payRate > .zero, n.billRate > .zero else {
             throw WTError.invalid("pay rate and bill rate must be more than € 0,00")
         }
+        try ContractGuards.checkPhase(worker: worker.id, phase: n.phase, start: n.start, tx)
         var contract = Contract(
             id: try IdAllocator.next(RecordKind.contract.rawValue, in: tx), worker: worker.id, department: department.id,
             client: client.id, function: n.function, phase: n.phase, start: n.start, end: n.end, payRate: n.payRate,
@@ -64,6 +65,7 @@ public enum Contracts {
         var records = try store.load(client: client.id, tx)
         records.append(contract)
         try store.save(records, client: client.id, in: tx)
+        if contract.fixedTerm { try ContractGuards.note([contract], today: ctx.today, in: tx) }
         tx.record("contract.add", contract.id, [
             "worker": .string(worker.id), "department": .string(department.id), "phase": .string(n.phase.rawValue),
             "start": .string(n.start.description), "end": JSON(n.end?.description),
@@ -88,6 +90,7 @@ public enum Contracts {
         c.end = date
         c.endedAt = tx.at
         try store.update(c, in: tx)
+        if c.fixedTerm { try ContractGuards.note([c], today: (try? CalendarDate.parse(String(tx.at.prefix(10)))) ?? date, in: tx) }
         tx.record("contract.end", id, ["end": .string(date.description)])
         return c
     }

@@ -12,9 +12,13 @@ public enum Notifications {
         public var name: String
         public var subject: String
         public var declarations: [String]
+        /// The contracts a notice digest names (kind `notice`); empty otherwise.
+        public var contracts: [String] = []
 
         public var json: JSON {
-            ["kind": .string(kind), "to": .string(to), "name": .string(name), "subject": .string(subject), "declarations": JSON(declarations)]
+            var o: [String: JSON] = ["kind": .string(kind), "to": .string(to), "name": .string(name), "subject": .string(subject), "declarations": JSON(declarations)]
+            if kind == "notice" { o["contracts"] = JSON(contracts) }
+            return .object(o)
         }
     }
 
@@ -47,6 +51,7 @@ public enum Notifications {
             guard !waiting.isEmpty, due(user.id) else { continue }
             let list = waiting.map { d in
                 "  \(d.id)  week \(d.week.week) \(d.week.year)  \(workers[d.worker]?.name ?? d.worker)  \(Minutes(d.minutes)) uur"
+                    + (d.warnings.isEmpty ? "" : "\n      let op, arbeidstijd: " + d.warnings.map(\.message).joined(separator: "; "))
             }.joined(separator: "\n")
             let body = """
                 Beste \(user.name),
@@ -102,6 +107,14 @@ public enum Notifications {
                         topic: "reminder", in: tx, ctx: ctx))
                     last[id] = tx.at
                 }
+            }
+        }
+        if let notice = try ContractNotice.plan(config: config, last: last, workers: workers, signature: signature, in: tx, ctx: ctx) {
+            planned.append(notice.planned)
+            if send {
+                messages.append(try Mailer.send(to: MailAddress(name: notice.planned.name, address: notice.planned.to), subject: notice.planned.subject,
+                    body: notice.body, topic: "notice", in: tx, ctx: ctx))
+                for c in notice.planned.contracts { last[ContractNotice.key(c)] = tx.at }
             }
         }
         if send && !planned.isEmpty {

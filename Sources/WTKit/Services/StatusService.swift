@@ -3,6 +3,8 @@
 public struct StatusCounts: Equatable {
     public var departments = 0, contracts = 0, documents = 0, declarations = 0, invoices = 0, users = 0
     public var toApprove = 0, toSign = 0, toClose = 0, toInvoice = 0, toPay = 0
+    /// Fixed-term contracts ending within `contracts.noticeDays` (SPEC §13).
+    public var contractsEnding = 0
 }
 
 public enum StatusService {
@@ -59,5 +61,14 @@ extension StatusService {
         s.toReport = ds.filter { $0.status == .report && $0.week.monday <= today }.count
         s.toCorrect = ds.filter { $0.status == .rejected }.count
         return s
+    }
+
+    /// The fixed-term contracts that need notice now and that the actor sees:
+    /// from `contracts/ending.json`, one small file.
+    public static func contractsEnding(_ store: Store, client: String?, actor: Actor, today: CalendarDate) throws -> [ContractGuards.Ending] {
+        let days = try Config.load(store).int("contracts.noticeDays")
+        return try ContractGuards.ending(within: days, today: today, store).filter {
+            (client == nil || $0.client == client) && AccessControl.canSee(actor, client: $0.client, department: $0.department)
+        }
     }
 }

@@ -57,6 +57,7 @@ enum WorkVerifier {
         var located: [String: String] = [:]  // id → location
         var invoicedBy: [String: String] = [:]  // declaration → invoice number
         let payroll = PayrollVerifier(store, &report)
+        var summaries: [String: WorkloadSummary] = [:]  // the workers' summaries as the declarations give them
         for client in DeclarationSet.clients(store: store) {
             if !clients.contains(client) { report.problems.append("\(root)/\(dir)/\(client): no such client") }
             var counts: Stats.Counts = [:]
@@ -95,6 +96,7 @@ enum WorkVerifier {
                 }
                 if let n = d.invoice { invoicedBy[d.id] = n }
                 payroll.see(d)
+                if let e = WorkloadSummary.Entry(d) { summaries[d.worker, default: WorkloadSummary(worker: d.worker)].set(d.week, d.id, e) }
             }
             if keys.count != all.count {
                 report.problems.append("\(root)/\(DeclarationSet.keysFile(client)): \(keys.count) keys for \(all.count) declarations")
@@ -105,6 +107,7 @@ enum WorkVerifier {
             }
             store.forgetAll()
         }
+        WorkloadVerifier.verify(expected: summaries, store, &report)
         var indexed = 0
         for name in store.list("\(dir)/index") where name.hasSuffix(".json") {
             guard let b = Int(name.dropLast(5)) else {

@@ -473,4 +473,34 @@ final class CrashSweepTests: WTTestCase {
             })
         assertClean(try run(sweep), minimumSteps: 10)
     }
+
+    /// Hours at a second placement on a date the first already has: the
+    /// declaration, the worker's summary (workload/w-3.json) and the warning
+    /// it gives the other placement's declaration land together or not at all.
+    func testHoursWithTheirSummaryAndWarningsAreAllOrNothing() throws {
+        initStore(sample: "demo")
+        expect(0, "contracts", "add", "--worker", "w-3", "--department", "dep-1", "--function", "Avonddienst", "--start", "2026-11-30",
+            "--phase", "C", "--pay-rate", "15", "--bill-rate", "30")
+        expect(0, "declarations", "open", "--week", "2026-W49")
+        try freeze()
+        let sweep = Sweep(
+            name: "declarations enter (summary)", args: ["declarations", "enter", "d-61", "mon=6"],
+            facts: [
+                ("declaration", ["declarations", "show", "d-61", "--json"]), ("sibling", ["declarations", "show", "d-56", "--json"]),
+                ("worker", ["workers", "show", "w-3", "--json"]), ("warnings", ["declarations", "list", "--warnings", "--json", "--fields", "id"]),
+            ],
+            check: { dir, applied in
+                var problems: [String] = []
+                let d = self.declaration("d-61", at: dir)
+                let sibling = self.declaration("d-56", at: dir)
+                if (d["minutes"] as? Int == 360) != applied { problems.append("d-61 has \(d["minutes"] ?? "?") minutes") }
+                for (id, x) in [("d-61", d), ("d-56", sibling)] where ((x["warnings"] as? [Any])?.isEmpty == false) != applied {
+                    problems.append("\(id) warnings disagree: \(x["warnings"] ?? "nil")")
+                }
+                let summary = (try? String(contentsOfFile: dir + "/workload/w-3.json", encoding: .utf8)) ?? ""
+                if summary.contains("\"d-61\"") != applied { problems.append("workload/w-3.json disagrees: \(summary.prefix(200))") }
+                return problems
+            })
+        assertClean(try run(sweep), minimumSteps: 10)
+    }
 }

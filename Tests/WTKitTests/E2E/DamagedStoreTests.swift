@@ -238,6 +238,36 @@ final class DamagedStoreTests: WTTestCase {
         try check("declarations/cl-1/keys.json", ["declarations", "open", "--week", "2026-W50"], shapes: indexShapes("ct-1|2026-W48"))
     }
 
+    // MARK: The guards' files (SPEC §13)
+
+    /// Wrong shapes of a worker's summary: not an object, weeks not an
+    /// object, another worker's, a date outside its week.
+    let summaryShapes = [
+        "[]", "{\"worker\":\"w-3\",\"weeks\":[]}", "{\"worker\":\"w-4\",\"weeks\":{}}",
+        "{\"worker\":\"w-3\",\"weeks\":{\"2026-W49\":{\"d-56\":{\"counted\":true,\"days\":{\"2027-01-01\":60}}}}}",
+    ]
+
+    func testWorkerSummaryRead() throws {
+        try check("workload/w-3.json", ["workers", "show", "w-3"], shapes: summaryShapes)
+    }
+
+    /// New hours update the summary: a damaged one is not overwritten.
+    func testWorkerSummaryUnderNewHours() throws {
+        try check("workload/w-3.json", ["declarations", "enter", "d-56", "wed=8"], shapes: summaryShapes)
+    }
+
+    func testWorkerSummaryUnderAPhaseCheck() throws {
+        try check("workload/w-3.json", ["contracts", "add", "--worker", "w-3", "--department", "dep-1", "--function", "X", "--start", "2026-12-07",
+            "--phase", "A", "--pay-rate", "15", "--bill-rate", "30"], shapes: summaryShapes)
+    }
+
+    func testContractEnds() throws {
+        try check("contracts/ending.json", ["status"], shapes: [
+            "[]", "{\"asOf\":\"2026-11-30\",\"contracts\":[]}", "{\"contracts\":{}}",
+            "{\"asOf\":\"2026-11-30\",\"contracts\":{\"ct-3\":{\"end\":\"soon\",\"client\":\"cl-1\",\"department\":\"dep-1\"}}}",
+        ])
+    }
+
     // MARK: Invoices, outbox, notifications
 
     func testInvoicesOfAYear() throws {

@@ -27,6 +27,23 @@ public final class DeclarationSet {
     private var index: [Int: [String: String]] = [:]
     private var dirtyIndex: Set<Int> = []
 
+    /// The workers' summaries (`workload/<worker>.json`) this command changes;
+    /// the large sample shares one fresh book across its transactions.
+    public var workload = WorkloadBook()
+    /// Working-time warnings this command raised that were not there before,
+    /// on any declaration (a sibling at another client can get one too).
+    public var newWarnings: [(id: String, warning: WorkTimeWarning)] {
+        latestWarnings.keys.sorted().flatMap { id in
+            let was = Set(originalWarnings[id] ?? [])
+            return (latestWarnings[id] ?? []).filter { !was.contains($0) }.map { (id: id, warning: $0) }
+        }
+    }
+    /// Per declaration: its warnings before this command first changed them, and now.
+    private var originalWarnings: [String: [WorkTimeWarning]] = [:]
+    private var latestWarnings: [String: [WorkTimeWarning]] = [:]
+    private var limits: WorkTimeLimits?
+    private var cascading = false
+
     /// Index entries kept back for `writeIndex` (see `init(_:deferringIndex:)`).
     public private(set) var deferredIndex: [String: String]?
 
@@ -197,8 +214,50 @@ public final class DeclarationSet {
     }
 
     /// Stores a changed declaration, moving it between the open set and the
-    /// archive when its invoice changed.
-    public func put(_ d: Declaration) throws {
+    /// archive when its invoice changed, and keeps its worker's summary and
+    /// the warnings it feeds in step. Returns the declaration as stored.
+    @discardableResult
+    public func put(_ d: Declaration) throws -> Declaration {
+        let d = cascading ? d : try noteWorkload(d)
+        try store(d)
+        return d
+    }
+
+    /// Updates the worker's summary for this declaration and recomputes the
+    /// warnings of the weeks it can affect. Other declarations of the worker
+    /// whose warnings change are stored too, unless invoiced: an invoice's
+    /// declarations keep the warnings they were billed with.
+    private func noteWorkload(_ d: Declaration) throws -> Declaration {
+        var d = d
+        // Most changes (a comment, an approval, invoicing) touch neither the
+        // hours nor the counted line: then the summary is not even read.
+        let old = try get(d.id)
+        if let old, old.lines == d.lines, WorkloadSummary.Entry.counts(old.status) == WorkloadSummary.Entry.counts(d.status) { return d }
+        if old == nil && d.minutes == 0 { return d }
+        var s = try workload.summary(d.worker, tx)
+        let entry = WorkloadSummary.Entry(d)
+        if s.entry(d.week, d.id) == entry { return d }
+        if limits == nil { limits = try Config.load(tx).workTimeLimits }
+        let span = WorkloadSummary.affected(by: d.week)
+        let before = s.warnings(in: span, limits!)
+        s.set(d.week, d.id, entry)
+        workload.replace(s)
+        let after = s.warnings(in: span, limits!)
+        for id in Set(before.keys).union(after.keys).sorted() where before[id] != after[id] {
+            if originalWarnings[id] == nil { originalWarnings[id] = before[id] ?? [] }
+            latestWarnings[id] = after[id] ?? []
+            if id == d.id { continue }
+            guard var other = try get(id), other.invoice == nil else { continue }
+            other.warnings = after[id] ?? []
+            cascading = true
+            defer { cascading = false }
+            try store(other)
+        }
+        d.warnings = after[d.id] ?? []
+        return d
+    }
+
+    private func store(_ d: Declaration) throws {
         guard let b = DeclarationSet.bucket(d.id) else { throw WTError.failure("bad declaration id \(d.id)") }
         let newLoc = DeclarationSet.location(d)
         let oldLoc = try location(of: d.id)
@@ -237,8 +296,9 @@ public final class DeclarationSet {
         }
     }
 
-    /// Writes what changed: partitions, keys, index buckets and counters.
+    /// Writes what changed: partitions, keys, index buckets, counters and the workers' summaries.
     public func flush() throws {
+        if !workload.fresh { workload.flush(tx) }
         var touchedClients = Set<String>()
         for loc in dirty.sorted() {
             let rel = DeclarationSet.file(ofLocation: loc)

@@ -136,7 +136,7 @@ public enum Declarations {
             if amount != .zero { d.expenses.append(Declaration.Expense(label: label, amount: amount)) }
             changes["expense:" + label] = .string(amount.description)
         }
-        try set.put(d)
+        d = try set.put(d)
         set.tx.record("declaration.enter", d.id, ["type": .string(type), "changes": .object(changes)])
         return d
     }

@@ -147,7 +147,7 @@ public enum HoursImport {
                     + (errors.count > 20 ? "\n  ... and \(errors.count - 20) more" : ""),
                 hint: "correct those lines and import the file again")
         }
-        for id in order { try set.put(touched[id]!) }
+        for id in order { touched[id] = try set.put(touched[id]!) }
         set.tx.record("declarations.import", "\(rows.count) rows", ["declarations": JSON(order), "created": .int(created)])
         return Result(declarations: order.map { touched[$0]! }, created: created, rows: rows.count)
     }

@@ -169,6 +169,8 @@ enum LargeSample {
         var invoiceIndex: [Invoices.IndexEntry] = []
         var totals = (users: 0, contracts: 0, documents: 0, declarations: 0, invoices: 0)
         let planned = Dictionary(grouping: plans.indices, by: { plans[$0].client })
+        // The workers' summaries, built across every client's transaction and written once at the end.
+        let workload = WorkloadBook(fresh: true)
         for c in 0..<nClients {
             let client = clients[c]
             let tx = store.begin(actor: actor, at: now)
@@ -178,6 +180,7 @@ enum LargeSample {
             var contracts: [Contract] = []
             var documents: [Document] = []
             let set = DeclarationSet(tx, deferringIndex: true)
+            set.workload = workload
             var byWeek: [Int: [Declaration]] = [:]
             for k in planned[c] ?? [] {
                 let p = plans[k]
@@ -214,6 +217,7 @@ enum LargeSample {
                 }
             }
             try Contracts.store.save(contracts, client: client.id, in: tx)
+            try ContractGuards.note(contracts.filter(\.fixedTerm), today: ctx.today, in: tx)
             try Documents.store.save(documents, client: client.id, in: tx)
             let contractById = Dictionary(uniqueKeysWithValues: contracts.map { ($0.id, $0) })
             var invoices: [Invoice] = []
@@ -261,6 +265,7 @@ enum LargeSample {
         try store.endBulkLoad()
         let tx = store.begin(actor: actor, at: now)
         try DeclarationSet.writeIndex(declarationIndex, in: tx)
+        workload.flush(tx)
         try Invoices.addToIndex(invoiceIndex, in: tx)
         counters = try tx.read(IdAllocator.file)?.objectValue ?? [:]
         next = counters["next"]?.objectValue ?? [:]

@@ -1,0 +1,41 @@
+/// The back office's digest of fixed-term contracts whose end needs notice
+/// (aanzegging, BW art. 7:668): one mail to `agency.email` listing the
+/// contracts that entered the notice window since the last digest. Each
+/// contract is named once: `notify.json` keeps `notice:<contract>` → when.
+enum ContractNotice {
+    static let subject = "Aanzegging: tijdelijke contracten lopen binnenkort af"
+
+    static func key(_ contract: String) -> String { "notice:\(contract)" }
+
+    struct Digest {
+        var planned: Notifications.Planned
+        var body: String
+    }
+
+    static func plan(
+        config: Config, last: [String: String], workers: [String: Worker], signature: String, in tx: Transaction, ctx: Context
+    ) throws -> Digest? {
+        let days = config.int("contracts.noticeDays")
+        let due = try ContractGuards.ending(within: days, today: ctx.today, tx).filter { last[key($0.contract)] == nil }
+        guard !due.isEmpty, let to = config.string("agency.email") else { return nil }
+        var lines: [String] = []
+        for e in due {
+            let c = try Contracts.store.find(e.contract, tx)
+            let who = c.map { workers[$0.worker]?.name ?? $0.worker } ?? "?"
+            lines.append("  \(e.contract)  \(who)  fase \(c?.phase.rawValue ?? "?")  \(e.client)/\(e.department)  eindigt \(e.end)  (nog \(e.end - ctx.today) dagen)")
+        }
+        let agency = config.string("agency.name") ?? "WerkTalent"
+        let body = """
+            Beste collega's,
+
+            De volgende tijdelijke contracten eindigen binnen \(days) dagen. Laat de medewerker uiterlijk een maand voor het einde schriftelijk weten of het contract wordt voortgezet, en zo ja onder welke voorwaarden (aanzegging, artikel 7:668 BW):
+
+            \(lines.joined(separator: "\n"))
+
+            \(signature)
+            """
+        return Digest(
+            planned: Notifications.Planned(kind: "notice", to: to, name: agency, subject: subject, declarations: [], contracts: due.map(\.contract)),
+            body: body)
+    }
+}

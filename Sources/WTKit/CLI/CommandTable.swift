@@ -14,6 +14,7 @@ public enum CommandTable {
         DeclarationsCommands.noun,
         InvoicesCommands.noun,
         NotifyCommand.noun,
+        MailCommands.noun,
         ConfigCommands.noun,
         StoreCommands.noun,
         AuditCommand.noun,

@@ -254,6 +254,7 @@ public enum ManPages {
 
             """
         s += exitList()
+        for section in n.sections { s += ".Sh \(section.title)\n" + text(section.text) }
         s += ".Sh EXAMPLES\n"
         s += examples(commands.flatMap(\.examples))
         s += ".Sh SEE ALSO\n.Xr wt 1 ,\n.Xr wt 5\n"

@@ -26,7 +26,7 @@ public enum ApprovalTokens {
         public var user: String
         public var declaration: String
         public var action: Action
-        /// The `at` of the history entry that submitted the declaration.
+        /// Which submission of the declaration the link is for (`submission(of:)`).
         public var submission: String
         public var issuedAt: String
         public var expiresAt: String
@@ -161,8 +161,11 @@ public enum ApprovalTokens {
     }
 
     /// When the declaration was last submitted: a link is good for that submission only.
+    /// `N@time`: the position of the submitting history entry and its time. The
+    /// position tells two submissions apart even within one second.
     static func submission(of d: Declaration) -> String? {
-        d.history.last { $0.to == .submitted }?.at
+        guard let i = d.history.lastIndex(where: { $0.to == .submitted }) else { return nil }
+        return "\(i)@\(d.history[i].at)"
     }
 
     static func markUsed(_ hash: String, _ entry: Entry, messageID: String?, messageHash: String, in tx: Transaction) throws {

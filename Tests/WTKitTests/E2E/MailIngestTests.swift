@@ -3,11 +3,13 @@ import XCTest
 
 /// Approve from the mail (SPEC §15): replies built by Python's `email` package in
 /// the shapes real mail clients send, piped into the built `wt mail ingest`.
-class MailIngestTestCase: WTTestCase {
+enum MailFixtures {
     static let approver = "j.vanhouten@vanhouten.example"
     static let shapes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Support/mailshapes.py").path
+}
 
+extension WTTestCase {
     var digestFile: String { tmp + "/digest.eml" }
 
     /// The demo store (which sets mail.replyAddress) with its digest sent: links for d-51, d-53 and d-55.
@@ -22,7 +24,7 @@ class MailIngestTestCase: WTTestCase {
     /// A reply file in `shape`, answering the `action` link (Goedkeuren/Afwijzen) of `declaration`.
     func reply(_ shape: String, _ action: String, _ declaration: String, from: String = "Jan van Houten <j.vanhouten@vanhouten.example>",
                text: String, messageID: String? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> String {
-        var args = [Self.shapes, digestFile, shape, action, declaration, from, text]
+        var args = [MailFixtures.shapes, digestFile, shape, action, declaration, from, text]
         if let messageID { args.append(messageID) }
         let r = try Subprocess.run("/usr/bin/env", ["python3"] + args, environment: ["PATH": "/usr/local/bin:/usr/bin:/bin:" + (ProcessInfo.processInfo.environment["PATH"] ?? "")])
         XCTAssertEqual(r.status, 0, r.err, file: file, line: line)
@@ -30,6 +32,12 @@ class MailIngestTestCase: WTTestCase {
         XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(r.out.utf8)), file: file, line: line)
         return path
     }
+
+}
+
+class MailIngestTestCase: WTTestCase {
+    static let approver = MailFixtures.approver
+    static let shapes = MailFixtures.shapes
 
     func declaration(_ id: String) -> [String: Any] { jsonObject(expect(0, "declarations", "show", id, "--json")) }
 

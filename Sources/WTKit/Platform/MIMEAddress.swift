@@ -159,6 +159,6 @@ public enum MIMEHTML {
         let lines = out.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         var collapsed: [String] = []
         for l in lines where !(l.isEmpty && (collapsed.last?.isEmpty ?? true)) { collapsed.append(l) }
-        return collapsed.joined(separator: "\n")
+        return collapsed.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -21,7 +21,7 @@ enum MailCommands {
     static let noun = NounSpec(
         "mail", summary: "approvals by reply: the mail server pipes answers to digest links into wt",
         details: "With mail.replyAddress set (e.g. uren@werktalent.example), every digest of `wt notify` carries for each declaration a Goedkeuren and an Afwijzen mailto: link to uren+TOKEN@werktalent.example. The approver clicks one and sends the mail that opens, for a rejection with the reason written in it. The mail server hands that answer to `wt mail ingest`, which approves or rejects as that approver, in one commit with the audit entry (actor the approver, details with the Message-ID), the worker's rejection mail and a \"verwerkt\" answer to the approver. The reason of a rejection is the reply's own text: quotes (> lines, Outlook's -----Original Message----- and Van:/From: blocks, Gmail's and Apple Mail's Op ... schreef ...: lines) and the signature (from a -- line) are left out.",
-        sections: [("SECURITY MODEL", security)],
+        sections: [("SECURITY CONSIDERATIONS", security)],
         commands: [
             CommandSpec(
                 "mail", "ingest", summary: "process an answer to a digest link (a file, stdin, or a Maildir's new messages)",

@@ -39,6 +39,7 @@ public struct ConfigKey: Sendable {
         case .bool: "true|false"
         case .choice(let c): c.joined(separator: "|")
         case .hourTypes: "name=percent,..."
+        case .replyAddress: "email"
         default: "\(kind)".replacingOccurrences(of: "Kind.", with: "")
         }
     }
@@ -142,7 +143,7 @@ public struct ConfigKey: Sendable {
             "the address approvers answer digests at; when set, digests carry a Goedkeuren and an Afwijzen link per declaration (wt mail ingest)"),
         ConfigKey("mail.approvalValidDays", .int(1...90), 7, "days an approve or reject link of a digest stays valid"),
         ConfigKey("mail.requireAuthentication", .bool, false,
-            "wt mail ingest trusts a message only with dkim=pass or spf=pass for its From domain from mail.authservId"),
+            "when true, wt mail ingest trusts a message only with dkim=pass or spf=pass for its From domain in an Authentication-Results header of mail.authservId"),
         ConfigKey("mail.authservId", .text, nil, "the authserv-id our own mail server writes in Authentication-Results headers"),
         ConfigKey("invoice.prefix", .prefix, "WT", "invoice number prefix: <prefix><year>-<seq>"),
         ConfigKey("invoice.paymentDays", .int(0...365), 30, "payment term in days"),

@@ -133,7 +133,9 @@ public enum MailIngest {
         }
         try checkAuthentication(message, config: config)
         let user = try UserDirectory.find(entry.user, store)
-        guard let user, let sender = result.from, sender == user.email else {
+        // One From header with one mailbox: `From: approver, someone-else` names no single sender.
+        let senders = message.addresses(["From"])
+        guard let user, let sender = result.from, sender == user.email, senders.count == 1, message.all("From").count == 1 else {
             throw Refusal(outcome: .denied, detail: "the message is from \(result.from ?? "nobody"), not from the approver the link was sent to",
                 hint: "only the approver who got the digest can answer it, from their own address")
         }

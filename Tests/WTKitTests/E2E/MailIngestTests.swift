@@ -185,6 +185,8 @@ final class MailIngestTests: MailIngestTestCase {
         // Forged sender.
         let forged = refused(5, try reply("plain", "Goedkeuren", "d-55", from: "Mallory <m@evil.example>", text: "Akkoord"), "a forged sender")
         XCTAssertTrue(forged.err.contains("not from the approver"), forged.err)
+        // Two mailboxes in From name no single sender.
+        refused(5, try reply("plain", "Goedkeuren", "d-55", from: "j.vanhouten@vanhouten.example, m@evil.example", text: "Akkoord"), "two senders")
         // The other approver-less user of the client (a viewer) from her own address.
         refused(5, try reply("plain", "Goedkeuren", "d-55", from: "m.bos@vanhouten.example", text: "Akkoord"), "another user of the client")
         // Unknown token: the right shape, never issued.

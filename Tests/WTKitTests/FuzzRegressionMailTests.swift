@@ -36,6 +36,12 @@ extension FuzzRegressionTests {
         }
     }
 
+    /// Found by the mime target (seed fuzz/corpus/mime/two-at-signs): an address with
+    /// two `@` was taken, its local part holding the first one.
+    func testMIMERefusesAnAddressWithTwoAtSigns() {
+        XCTAssertEqual(MIMEAddress.parseList("uren+x@werktalenx@werktalent.example, <a@b@c>, ok@d.example").map(\.address), ["ok@d.example"])
+    }
+
     /// Inputs the invariants make worth keeping: unterminated encoded-words and
     /// multiparts, a boundary that never closes, nesting past the limit, a bare CR.
     func testMIMEEdgeInputs() {

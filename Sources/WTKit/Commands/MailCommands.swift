@@ -68,16 +68,17 @@ enum MailCommands {
     static func report(_ inv: Invocation, _ results: [MailIngest.Result], many: Bool) throws {
         if inv.globals.format == .table {
             guard !inv.quiet else { return }
+            // Message-IDs, addresses and file names come from the mail: no control characters to the terminal.
             for r in results {
-                let id = r.messageID ?? "(no Message-ID)"
-                let file = r.file.map { "\($0): " } ?? ""
+                let id = WT.printable(r.messageID ?? "(no Message-ID)")
+                let file = r.file.map { "\(WT.printable($0)): " } ?? ""
                 switch r.outcome {
                 case .processed:
-                    inv.out("\(file)\(r.declaration ?? "") \(r.action == .reject ? "rejected" : "approved") by \(r.from ?? "") (message \(id))\n")
+                    inv.out("\(file)\(r.declaration ?? "") \(r.action == .reject ? "rejected" : "approved") by \(WT.printable(r.from ?? "")) (message \(id))\n")
                 case .duplicate:
                     inv.out("\(file)\(r.declaration ?? ""): message \(id) was already processed\n")
                 default:
-                    if many { inv.out("\(file)refused (\(r.outcome.rawValue)): \(r.detail ?? "")\n") }
+                    if many { inv.out("\(file)refused (\(r.outcome.rawValue)): \(WT.printable(r.detail ?? ""))\n") }
                 }
             }
             if inv.dryRun { inv.err("dry run: nothing was changed\n") }

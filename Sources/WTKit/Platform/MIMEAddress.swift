@@ -39,7 +39,7 @@ public enum MIMEAddress {
         if local.hasPrefix("\""), local.hasSuffix("\""), local.count >= 2 { local = unquote(String(local.dropFirst().dropLast())) }
         guard !local.isEmpty, !domain.isEmpty, local.count <= 256, domain.count <= 255,
             !(local + domain).contains(where: { $0 == " " || $0 == "<" || $0 == ">" || $0 == "\t" || $0 == "," }),
-            !domain.contains("@")
+            !domain.contains("@"), !local.contains("@") // `a@b@c` (found by fuzzing) is no addr-spec
         else { return nil }
         return local + "@" + domain
     }

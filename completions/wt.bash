@@ -2,6 +2,7 @@
 # Generated from wt's command table by `wt completions bash` (`make docs`); do not edit.
 # Install as share/bash-completion/completions/wt, or run: source <(wt completions bash)
 
+<<<<<<< HEAD
 _wt_nouns='init status clients departments workers users account outbox contracts documents declarations invoices payroll notify config store audit help completions'
 _wt_gopts='--store --as --format --json --fields --no-header --quiet --yes --dry-run --wait --help --version'
 # Every option that takes a value, of any command: skipped to find the noun and verb, as wt does.
@@ -10,6 +11,12 @@ _wt_vopts='--store --as --format --fields --wait --agency --sample --client --kv
 =======
 _wt_vopts='--store --as --format --fields --wait --agency --sample --client --kvk --vat-id --email --street --postcode --city --country --g-account-percent --payment-days --name --cost-center --phone --iban --role --department --status --kind --to --worker --function --start --end --phase --pay-rate --bill-rate --hours-per-week --cao --ending --date --contract --output --title --code --week --from --type --km --expense --comment --reason --until --record --actor --since'
 >>>>>>> h-guards
+=======
+_wt_nouns='init status clients departments workers users account outbox contracts documents declarations invoices notify mail config store audit help completions'
+_wt_gopts='--store --as --format --json --fields --no-header --quiet --yes --dry-run --wait --help --version'
+# Every option that takes a value, of any command: skipped to find the noun and verb, as wt does.
+_wt_vopts='--store --as --format --fields --wait --agency --sample --client --kvk --vat-id --email --street --postcode --city --country --g-account-percent --payment-days --name --cost-center --phone --iban --role --department --status --kind --to --worker --function --start --end --phase --pay-rate --bill-rate --hours-per-week --cao --date --contract --output --title --code --week --from --type --km --expense --comment --reason --until --maildir --record --actor --since'
+>>>>>>> h-mail
 
 # The verbs of a noun; none for a noun that is itself the command.
 _wt_verbs() {
@@ -24,7 +31,11 @@ _wt_verbs() {
         documents) verbs='list show add sign' ;;
         declarations) verbs='open enter import submit approve reject comment close list show' ;;
         invoices) verbs='generate list show credit' ;;
+<<<<<<< HEAD
         payroll) verbs='run list show slips margin' ;;
+=======
+        mail) verbs='ingest' ;;
+>>>>>>> h-mail
         config) verbs='list get set' ;;
         store) verbs='verify backup' ;;
         *) verbs='' ;;
@@ -242,6 +253,10 @@ _wt_command() {
             opts=''
             vopts='--store --as --format --fields --wait'
             nargs=0 variadic='' ;;
+        'mail ingest')
+            opts='--maildir'
+            vopts='--store --as --format --fields --wait --maildir'
+            nargs=1 variadic='' ;;
         'config list')
             opts=''
             vopts='--store --as --format --fields --wait'
@@ -393,9 +408,14 @@ _wt_value() {
         'payroll margin --client') _wt_records 'clients' ;;
         'payroll margin --fields') _wt_words 'client declarations invoiced paid margin marginPercent' list ;;
         'notify --fields') _wt_words 'kind to name subject declarations' list ;;
+<<<<<<< HEAD
 =======
         'notify --fields') _wt_words 'kind to name subject declarations contracts' list ;;
 >>>>>>> h-guards
+=======
+        'mail ingest --maildir') _wt_dirs ;;
+        'mail ingest --fields') _wt_words 'messageId outcome declaration action from detail answered file' list ;;
+>>>>>>> h-mail
         'config list --fields') _wt_words 'key value default set type description' list ;;
         'config get --fields') _wt_words 'key value default set type description' list ;;
         'config set --fields') _wt_words 'key value default set type description' list ;;
@@ -440,6 +460,7 @@ _wt_arg() {
         'invoices show 0') _wt_records 'invoices' ;;
         'invoices credit 0') _wt_records 'invoices' ;;
 <<<<<<< HEAD
+<<<<<<< HEAD
         'payroll show 0') _wt_records 'payroll' ;;
         'config get 0') _wt_words 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath invoice.prefix invoice.paymentDays vat.rate hours.types payroll.prefix payroll.kmRate payroll.types' ;;
         'config set 0') _wt_words 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath invoice.prefix invoice.paymentDays vat.rate hours.types payroll.prefix payroll.kmRate payroll.types' ;;
@@ -447,6 +468,11 @@ _wt_arg() {
         'config get 0') _wt_words 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath invoice.prefix invoice.paymentDays vat.rate hours.types phase.weeksA phase.resetWeeks contracts.noticeDays worktime.maxDay worktime.maxWeek worktime.avg16Week worktime.strict' ;;
         'config set 0') _wt_words 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath invoice.prefix invoice.paymentDays vat.rate hours.types phase.weeksA phase.resetWeeks contracts.noticeDays worktime.maxDay worktime.maxWeek worktime.avg16Week worktime.strict' ;;
 >>>>>>> h-guards
+=======
+        'mail ingest 0') _wt_files ;;
+        'config get 0') _wt_words 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath mail.replyAddress mail.approvalValidDays mail.requireAuthentication mail.authservId invoice.prefix invoice.paymentDays vat.rate hours.types' ;;
+        'config set 0') _wt_words 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath mail.replyAddress mail.approvalValidDays mail.requireAuthentication mail.authservId invoice.prefix invoice.paymentDays vat.rate hours.types' ;;
+>>>>>>> h-mail
         'store backup 0') _wt_dirs ;;
         'completions 0') _wt_words 'bash zsh fish' ;;
         'help 0') _wt_words "$_wt_nouns" ;;

@@ -25,8 +25,13 @@ function __wt_verbs
             printf '%s\n' 'open' 'enter' 'import' 'submit' 'approve' 'reject' 'comment' 'close' 'list' 'show'
         case 'invoices'
             printf '%s\n' 'generate' 'list' 'show' 'credit'
+<<<<<<< HEAD
         case 'payroll'
             printf '%s\n' 'run' 'list' 'show' 'slips' 'margin'
+=======
+        case 'mail'
+            printf '%s\n' 'ingest'
+>>>>>>> h-mail
         case 'config'
             printf '%s\n' 'list' 'get' 'set'
         case 'store'
@@ -141,6 +146,8 @@ function __wt_value_options
             printf '%s\n' --store --as --format --fields --wait --from --to --client
         case 'notify'
             printf '%s\n' --store --as --format --fields --wait
+        case 'mail ingest'
+            printf '%s\n' --store --as --format --fields --wait --maildir
         case 'config list'
             printf '%s\n' --store --as --format --fields --wait
         case 'config get'
@@ -159,10 +166,14 @@ function __wt_value_options
             printf '%s\n' --store --as --format --fields --wait
         case ''
 <<<<<<< HEAD
+<<<<<<< HEAD
             printf '%s\n' --store --as --format --fields --wait --agency --sample --client --kvk --vat-id --email --street --postcode --city --country --g-account-percent --payment-days --name --cost-center --phone --iban --role --department --status --kind --to --worker --function --start --end --phase --pay-rate --bill-rate --hours-per-week --cao --date --contract --output --title --code --week --from --type --km --expense --comment --reason --until --run --record --actor --since
 =======
             printf '%s\n' --store --as --format --fields --wait --agency --sample --client --kvk --vat-id --email --street --postcode --city --country --g-account-percent --payment-days --name --cost-center --phone --iban --role --department --status --kind --to --worker --function --start --end --phase --pay-rate --bill-rate --hours-per-week --cao --ending --date --contract --output --title --code --week --from --type --km --expense --comment --reason --until --record --actor --since
 >>>>>>> h-guards
+=======
+            printf '%s\n' --store --as --format --fields --wait --agency --sample --client --kvk --vat-id --email --street --postcode --city --country --g-account-percent --payment-days --name --cost-center --phone --iban --role --department --status --kind --to --worker --function --start --end --phase --pay-rate --bill-rate --hours-per-week --cao --date --contract --output --title --code --week --from --type --km --expense --comment --reason --until --maildir --record --actor --since
+>>>>>>> h-mail
     end
 end
 
@@ -299,6 +310,7 @@ complete -c wt -n '__wt_at ""' -a declarations -d 'weekly hour declarations (dec
 complete -c wt -n '__wt_at ""' -a invoices -d 'invoices and credit notes from closed declarations (facturen)'
 complete -c wt -n '__wt_at ""' -a payroll -d 'gross pay from closed declarations (verloning)'
 complete -c wt -n '__wt_at ""' -a notify -d 'mail approvers what waits for them: the cron job'
+complete -c wt -n '__wt_at ""' -a mail -d 'approvals by reply: the mail server pipes answers to digest links into wt'
 complete -c wt -n '__wt_at ""' -a config -d 'the agency\'s settings'
 complete -c wt -n '__wt_at ""' -a store -d 'check and back up the store'
 complete -c wt -n '__wt_at ""' -a audit -d 'the audit trail: who did what, when, to which record'
@@ -601,12 +613,19 @@ complete -c wt -n '__wt_in "payroll margin"' -l fields -xa '(__wt_list client de
 # wt notify
 complete -c wt -n '__wt_in "notify"' -l fields -xa '(__wt_list kind to name subject declarations contracts)' -d 'select and order the fields to print, e.g. id,status'
 
+# wt mail
+complete -c wt -n '__wt_at mail' -a 'ingest' -d 'process an answer to a digest link (a file, stdin, or a Maildir\'s new messages)'
+complete -c wt -n '__wt_in "mail ingest"' -l maildir -xa '(__fish_complete_directories)' -d 'process every message in DIR/new, moving each to DIR/cur'
+complete -c wt -n '__wt_in "mail ingest"' -l fields -xa '(__wt_list messageId outcome declaration action from detail answered file)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_arg "mail ingest" 0' -F
+
 # wt config
 complete -c wt -n '__wt_at config' -a 'list' -d 'list every setting with its value and default'
 complete -c wt -n '__wt_at config' -a 'get' -d 'print one setting\'s value'
 complete -c wt -n '__wt_at config' -a 'set' -d 'change one setting'
 complete -c wt -n '__wt_in "config list"' -l fields -xa '(__wt_list key value default set type description)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_in "config get"' -l fields -xa '(__wt_list key value default set type description)' -d 'select and order the fields to print, e.g. id,status'
+<<<<<<< HEAD
 <<<<<<< HEAD
 complete -c wt -n '__wt_arg "config get" 0' -xa 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath invoice.prefix invoice.paymentDays vat.rate hours.types payroll.prefix payroll.kmRate payroll.types'
 complete -c wt -n '__wt_in "config set"' -l fields -xa '(__wt_list key value default set type description)' -d 'select and order the fields to print, e.g. id,status'
@@ -616,6 +635,11 @@ complete -c wt -n '__wt_arg "config get" 0' -xa 'agency.name agency.street agenc
 complete -c wt -n '__wt_in "config set"' -l fields -xa '(__wt_list key value default set type description)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_arg "config set" 0' -xa 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath invoice.prefix invoice.paymentDays vat.rate hours.types phase.weeksA phase.resetWeeks contracts.noticeDays worktime.maxDay worktime.maxWeek worktime.avg16Week worktime.strict'
 >>>>>>> h-guards
+=======
+complete -c wt -n '__wt_arg "config get" 0' -xa 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath mail.replyAddress mail.approvalValidDays mail.requireAuthentication mail.authservId invoice.prefix invoice.paymentDays vat.rate hours.types'
+complete -c wt -n '__wt_in "config set"' -l fields -xa '(__wt_list key value default set type description)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_arg "config set" 0' -xa 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath mail.replyAddress mail.approvalValidDays mail.requireAuthentication mail.authservId invoice.prefix invoice.paymentDays vat.rate hours.types'
+>>>>>>> h-mail
 
 # wt store
 complete -c wt -n '__wt_at store' -a 'verify' -d 'check every file, reference and the audit chain; exit 8 on any problem'
@@ -650,6 +674,7 @@ complete -c wt -n '__wt_arg help 0' -a declarations -d 'weekly hour declarations
 complete -c wt -n '__wt_arg help 0' -a invoices -d 'invoices and credit notes from closed declarations (facturen)'
 complete -c wt -n '__wt_arg help 0' -a payroll -d 'gross pay from closed declarations (verloning)'
 complete -c wt -n '__wt_arg help 0' -a notify -d 'mail approvers what waits for them: the cron job'
+complete -c wt -n '__wt_arg help 0' -a mail -d 'approvals by reply: the mail server pipes answers to digest links into wt'
 complete -c wt -n '__wt_arg help 0' -a config -d 'the agency\'s settings'
 complete -c wt -n '__wt_arg help 0' -a store -d 'check and back up the store'
 complete -c wt -n '__wt_arg help 0' -a audit -d 'the audit trail: who did what, when, to which record'

@@ -129,11 +129,17 @@ public struct NounSpec: Sendable {
     public let details: String
     public let commands: [CommandSpec]
     public let hidden: Bool
+    /// Sections of the noun's man page after DESCRIPTION (title, text).
+    public let sections: [(title: String, text: String)]
 
-    public init(_ name: String, summary: String, details: String, hidden: Bool = false, commands: [CommandSpec]) {
+    public init(
+        _ name: String, summary: String, details: String, sections: [(title: String, text: String)] = [], hidden: Bool = false,
+        commands: [CommandSpec]
+    ) {
         self.name = name
         self.summary = summary
         self.details = details
+        self.sections = sections
         self.hidden = hidden
         self.commands = commands
     }

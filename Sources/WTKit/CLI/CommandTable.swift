@@ -15,6 +15,7 @@ public enum CommandTable {
         InvoicesCommands.noun,
         PayrollCommands.noun,
         NotifyCommand.noun,
+        MailCommands.noun,
         ConfigCommands.noun,
         StoreCommands.noun,
         AuditCommand.noun,

@@ -33,6 +33,7 @@ public enum ManPages {
         ("counters.json", "the next id of each kind of record"),
         ("clients.json, departments.json, workers.json", "the organisation: small, one file each; a worker's portal account (hashes only) is kept in the worker's record"),
         ("users/CLIENT.json, users/index.json", "the portal users of each client, and an index from id and e-mail address to client"),
+        ("approvals/XX.json", "the SHA-256 of every approve and reject link of a digest (filed by its first two hex digits), with its approver, declaration, action, expiry and use; never a token"),
         ("audit/YYYY-MM.jsonl, audit/head.json", "the audit trail: one hash-chained JSON line per change"),
         ("journal", "present only during a commit, or after a crash until the next command replays it"),
         ("lock", "the target of the store's flock(2)"),
@@ -257,6 +258,8 @@ public enum ManPages {
         s += ".Sh EXAMPLES\n"
         s += examples(commands.flatMap(\.examples))
         s += ".Sh SEE ALSO\n.Xr wt 1 ,\n.Xr wt 5\n"
+        // mdoc(7) puts sections such as SECURITY CONSIDERATIONS after SEE ALSO.
+        for section in n.sections { s += ".Sh \(section.title)\n" + text(section.text) }
         return s
     }
 

@@ -23,6 +23,8 @@ public struct ConfigKey: Sendable {
         case amount(max: Int64)
         /// A length of time as hours, stored as text (`12:00`): within the range of minutes.
         case hours(ClosedRange<Int>)
+        /// An address whose local part leaves room for `+` and a 52-character token (SPEC §15).
+        case replyAddress
     }
 
     /// Where a legal limit comes from and since when it holds: limits change
@@ -62,6 +64,7 @@ public struct ConfigKey: Sendable {
         case .hourTypes, .payTypes: "name=percent,..."
         case .amount: "euros (0.23)"
         case .hours: "H:MM"
+        case .replyAddress: "email"
         default: "\(kind)".replacingOccurrences(of: "Kind.", with: "")
         }
     }
@@ -126,6 +129,14 @@ public struct ConfigKey: Sendable {
                 throw bad("must be hours from \(Minutes(range.lowerBound)) to \(Minutes(range.upperBound)), e.g. 12:00")
             }
             return .string(Minutes(m.value).description)
+        case .replyAddress:
+            let address = try rethrow(key) { try Email.normalize(v) }.lowercased()
+            let local = address.split(separator: "@").first ?? ""
+            // RFC 5321 §4.5.3.1.1: a local part holds at most 64 octets.
+            guard !local.contains("+"), local.count + 1 + ApprovalTokens.tokenLength <= 64 else {
+                throw bad("needs a local part of at most \(63 - ApprovalTokens.tokenLength) characters without '+', so that +TOKEN fits (e.g. uren@werktalent.example)")
+            }
+            return .string(address)
         }
     }
 
@@ -164,6 +175,12 @@ public struct ConfigKey: Sendable {
         ConfigKey("notify.remindWorkers", .bool, false, "remind workers whose declarations of past weeks are not submitted"),
         ConfigKey("mail.transport", .choice(["outbox", "sendmail"]), "outbox", "how mails are sent"),
         ConfigKey("mail.sendmailPath", .path, "/usr/sbin/sendmail", "sendmail program (mail.transport sendmail)"),
+        ConfigKey("mail.replyAddress", .replyAddress, nil,
+            "the address approvers answer digests at; when set, digests carry a Goedkeuren and an Afwijzen link per declaration (wt mail ingest)"),
+        ConfigKey("mail.approvalValidDays", .int(1...90), 7, "days an approve or reject link of a digest stays valid"),
+        ConfigKey("mail.requireAuthentication", .bool, false,
+            "when true, wt mail ingest trusts a message only with dkim=pass or spf=pass for its From domain in an Authentication-Results header of mail.authservId"),
+        ConfigKey("mail.authservId", .text, nil, "the authserv-id our own mail server writes in Authentication-Results headers"),
         ConfigKey("invoice.prefix", .prefix, "WT", "invoice number prefix: <prefix><year>-<seq>"),
         ConfigKey("invoice.paymentDays", .int(0...365), 30, "payment term in days"),
         ConfigKey("vat.rate", .int(0...100), 21, "VAT rate in percent"),

@@ -40,9 +40,14 @@ public struct MailMessage: Sendable, Equatable {
     public var date: Date
     /// With or without the angle brackets; rendering adds them when missing.
     public var messageID: String
+    /// The Message-ID of the mail this one answers: set, the message gets
+    /// `In-Reply-To`, `References` and `Auto-Submitted: auto-replied` (RFC 3834),
+    /// so the answer threads with the question and auto-responders leave it alone.
+    public var inReplyTo: String?
 
     public init(from: MailAddress, to: [MailAddress], replyTo: MailAddress? = nil,
-                subject: String, body: String, date: Date, messageID: String) {
+                subject: String, body: String, date: Date, messageID: String, inReplyTo: String? = nil) {
+        self.inReplyTo = inReplyTo
         self.from = from
         self.to = to
         self.replyTo = replyTo
@@ -70,6 +75,12 @@ public struct MailMessage: Sendable, Equatable {
         }
         headers.append(Self.fold("Subject", Self.unstructuredSegments(subject, prefix: "Subject")))
         headers.append("Message-ID: " + Self.bracketedID(messageID))
+        if let inReplyTo {
+            let id = Self.bracketedID(String(inReplyTo.prefix(250)))
+            headers.append("In-Reply-To: " + id)
+            headers.append("References: " + id)
+            headers.append("Auto-Submitted: auto-replied")
+        }
         headers.append("MIME-Version: 1.0")
         headers.append("Content-Type: text/plain; charset=UTF-8")
         headers.append("Content-Transfer-Encoding: quoted-printable")

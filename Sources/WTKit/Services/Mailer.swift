@@ -178,16 +178,11 @@ public enum Mailer {
     /// Message-ID of 16 random bytes at the agency address's domain.
     @discardableResult
     public static func send(
-        to: MailAddress, subject: String, body: String, topic: String? = nil, in tx: Transaction, ctx: Context
+        to: MailAddress, subject: String, body: String, topic: String? = nil, inReplyTo: String? = nil, in tx: Transaction, ctx: Context
     ) throws -> OutgoingMessage {
         let config = try Config.load(tx)
         let recipient = try MailAddress(validating: to.address, name: to.name)
-        let agencyEmail = config.string("agency.email") ?? "administratie@werktalent.com"
-        let domain = String(agencyEmail.split(separator: "@").last ?? "localhost").lowercased()
-        let message = MailMessage(
-            from: MailAddress(name: config.string("agency.name"), address: agencyEmail), to: [recipient],
-            subject: subject, body: body, date: ctx.now,
-            messageID: try MailMessage.makeMessageID(random: ctx.random.bytes(16), domain: domain))
+        let message = try compose(to: recipient, subject: subject, body: body, inReplyTo: inReplyTo, config: config, ctx: ctx)
         let text = message.rfc5322()
         let transport = config.string("mail.transport") ?? "outbox"
         let entry = OutboxEntry(
@@ -199,6 +194,23 @@ public enum Mailer {
         return OutgoingMessage(
             entry: entry, program: config.string("mail.sendmailPath") ?? "/usr/sbin/sendmail", arguments: ["-t", "-i"],
             input: Array(lf.utf8))
+    }
+
+    /// The agency's mail as `send` builds it, without staging it anywhere.
+    static func compose(to recipient: MailAddress, subject: String, body: String, inReplyTo: String?, config: Config, ctx: Context) throws -> MailMessage {
+        let agencyEmail = config.string("agency.email") ?? "administratie@werktalent.com"
+        let domain = String(agencyEmail.split(separator: "@").last ?? "localhost").lowercased()
+        return MailMessage(
+            from: MailAddress(name: config.string("agency.name"), address: agencyEmail), to: [recipient],
+            subject: subject, body: body, date: ctx.now,
+            messageID: try MailMessage.makeMessageID(random: ctx.random.bytes(16), domain: domain), inReplyTo: inReplyTo)
+    }
+
+    /// Pipes a mail that is not kept in the store to `mail.sendmailPath -t -i`
+    /// (the answer to a refused message, SPEC §15). Nil when sent, else why not.
+    static func sendUnstored(_ message: MailMessage, config: Config, ctx: Context) -> String? {
+        let lf = message.rfc5322().replacingOccurrences(of: "\r\n", with: "\n")
+        return run(config.string("mail.sendmailPath") ?? "/usr/sbin/sendmail", ["-t", "-i"], input: Array(lf.utf8), environment: ctx.environment)
     }
 
     /// A text message to a phone number (normalized to E.164). The outbox keeps

@@ -49,10 +49,14 @@ public enum Notifications {
                 $0.status == .submitted && (user.departments.isEmpty || user.departments.contains($0.department))
             }
             guard !waiting.isEmpty, due(user.id) else { continue }
+            // With mail.replyAddress each declaration also gets its approve and reject
+            // links (SPEC §15); their tokens are written in this same commit.
+            let links = send ? try ApprovalLinks.issue(for: user, waiting, config: config, in: tx, random: ctx.random) : [:]
             let list = waiting.map { d in
                 "  \(d.id)  week \(d.week.week) \(d.week.year)  \(workers[d.worker]?.name ?? d.worker)  \(Minutes(d.minutes)) uur"
                     + (d.warnings.isEmpty ? "" : "\n      let op, arbeidstijd: " + d.warnings.map(\.message).joined(separator: "; "))
-            }.joined(separator: "\n")
+                    + (links[d.id].map { "\n" + $0 + "\n" } ?? "")
+            }.joined(separator: "\n") + (links.isEmpty ? "" : "\n" + ApprovalLinks.footer(config))
             let body = """
                 Beste \(user.name),
 

@@ -10,7 +10,7 @@ public enum StoreVerifier {
 
     /// The checks of each kind of record, in order.
     static var checks: [(Store, inout Report) throws -> Void] {
-        [checkFiles, checkSettings, checkOrganisation, UserDirectory.verify, Accounts.verify, Outbox.verify, WorkVerifier.verify, WorkloadVerifier.verifyEndings]
+        [checkFiles, checkSettings, checkOrganisation, UserDirectory.verify, Accounts.verify, ApprovalTokens.verify, Outbox.verify, WorkVerifier.verify, WorkloadVerifier.verifyEndings]
     }
 
     public static func verify(_ store: Store) throws -> Report {

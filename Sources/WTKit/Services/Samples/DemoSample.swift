@@ -44,6 +44,8 @@ enum DemoSample {
         try Config.set("agency.vatId", "NL123456782B01", in: tx)
         try Config.set("agency.iban", "NL91ABNA0417164300", in: tx)
         try Config.set("agency.gAccountIban", "NL21INGB0990123456", in: tx)
+        // Digests carry approve and reject links to uren+TOKEN@ (SPEC §15).
+        try Config.set("mail.replyAddress", "uren@werktalent.example", in: tx)
         var f = Organisation.ClientFields()
         f.name = "Bakkerij Van Houten BV"
         f.kvk = "87654321"

@@ -262,8 +262,10 @@ enum DeclarationsCommands {
                 ],
                 fields: Declaration.schema.names, access: .read
             ) { inv in
-                let ds = try Declarations.list(try filter(inv), store: try inv.store(), actor: try inv.actor())
-                try inv.printList(try rows(ds, try inv.store()), Declaration.schema)
+                // Fields are checked before any reading, as the renderer would.
+                _ = try Declaration.schema.selected(inv.globals.fields, tableDefaults: false)
+                let stream = try DeclarationStream(try filter(inv), store: try inv.store(), actor: try inv.actor(), fields: inv.globals.fields)
+                try inv.printStream(Declaration.schema) { try stream.forEachBatch($0) }
             },
             CommandSpec(
                 "declarations", "show", summary: "show a declaration with its lines, totals, comments and history",

@@ -265,6 +265,7 @@ enum DeclarationsCommands {
                 // Fields are checked before any reading, as the renderer would.
                 _ = try Declaration.schema.selected(inv.globals.fields, tableDefaults: false)
                 let stream = try DeclarationStream(try filter(inv), store: try inv.store(), actor: try inv.actor(), fields: inv.globals.fields)
+                stream.progress = Progress("listing declarations", inv.ctx, after: 1)
                 try inv.printStream(Declaration.schema) { try stream.forEachBatch($0) }
             },
             CommandSpec(

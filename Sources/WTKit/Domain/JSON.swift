@@ -325,6 +325,17 @@ public extension JSON {
     /// submitted declarations of a hot set, pays for reading bytes rather than
     /// for building dictionaries. A file of another shape is parsed whole and
     /// its records array filtered the same way.
+    /// Checks a document exactly as `parse` does, building nothing (`store verify`).
+    static func check(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBufferPointer { buf in
+            var p = JSONParser(buf)
+            p.skipSpace()
+            try p.skip(depth: 0)
+            p.skipSpace()
+            guard p.pos == buf.count else { throw p.fail("trailing characters") }
+        }
+    }
+
     /// `parseRecords`, building each match with only the keys in `keep`.
     static func parseRecords(_ bytes: [UInt8], field: String, in values: Set<String>?, keeping keep: Set<String>?) throws -> [JSON] {
         let kept: [JSON]? = try bytes.withUnsafeBufferPointer { buf in

@@ -18,6 +18,8 @@ public final class DeclarationStream {
     let outputFields: [String]?
     /// Per client, archive years that lie in the filter's range.
     let years: [String: [Int]]
+    /// Shown on a terminal's stderr when the list runs past a second.
+    public var progress: Progress?
 
     /// The keys every row is filtered and sorted by.
     static let keyFields: Set<String> = ["id", "week", "status", "client", "department", "worker", "contract"]
@@ -111,7 +113,9 @@ public final class DeclarationStream {
                 return rows.sorted(by: DeclarationStream.order)
             }
             for r in rows { try emit(r) }
+            progress?.update(min(ordered.count, start + group), of: ordered.count, "week \(batch.last!)")
         }
+        progress?.finish()
     }
 
     static func order(_ a: Row, _ b: Row) -> Bool { (a.week, a.client, a.contract) < (b.week, b.client, b.contract) }

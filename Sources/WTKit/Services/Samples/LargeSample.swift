@@ -167,7 +167,9 @@ enum LargeSample {
         var invoiceIndex: [Invoices.IndexEntry] = []
         var totals = (users: 0, contracts: 0, documents: 0, declarations: 0, invoices: 0)
         let planned = Dictionary(grouping: plans.indices, by: { plans[$0].client })
+        let progress = Progress("building the large sample", ctx)
         for c in 0..<nClients {
+            progress?.update(c, of: nClients, "client \(c + 1)")
             let client = clients[c]
             let tx = store.begin(actor: actor, at: now)
             let users = try makeUsers(client: client, index: c, departments: Array(departments[c * 3..<c * 3 + 3]), password: password,
@@ -243,6 +245,7 @@ enum LargeSample {
             totals.documents += documents.count
             totals.invoices += invoices.count
         }
+        progress?.finish()
 
         // 4. The store-wide indexes and the id counters, once, committed
         // through the journal after everything before is on disk.

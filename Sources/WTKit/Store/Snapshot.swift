@@ -134,6 +134,7 @@ extension Store {
             lock.release()
             released = true
         }
+        failpoint.pauseReader()
         return s
     }
 }

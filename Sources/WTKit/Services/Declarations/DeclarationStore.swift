@@ -4,6 +4,7 @@
 ///   declarations/<client>/<year>.json   invoiced, by ISO week-year: history, never rewritten by
 ///                                       approvals or comments
 ///   declarations/<client>/keys.json     contract|week → id of every declaration, for uniqueness
+///   declarations/<client>/weeks.json    week → byte spans of its records in the archive (`WeekIndex`)
 ///   declarations/index/<n/4096>.json    id → "<client>/open" or "<client>/<year>"
 ///
 /// A `DeclarationSet` loads only the partitions a command touches and, at

@@ -128,10 +128,16 @@ public final class DeclarationStream {
 
     func openRows(_ client: String) throws -> [Row] {
         let rel = DeclarationSet.openFile(client)
-        let statuses = filter.statuses.isEmpty ? nil : Set(filter.statuses.map(\.rawValue))
+        // Only the matches are built: by status, or else by the weeks of a range.
+        var field = "status"
+        var values = filter.statuses.isEmpty ? nil : Set(filter.statuses.map(\.rawValue))
+        if values == nil, let from = filter.from, let to = filter.to, from <= to, to.year - from.year < 5 {
+            field = "week"
+            values = Set(ISOWeek.range(from: from, to: to).map(\.description))
+        }
         guard let bytes = try snapshot.bytes(rel) else { return [] }
         let records: [JSON]
-        do { records = try JSON.parseRecords(bytes, field: "status", in: statuses, keeping: keep) } catch {
+        do { records = try JSON.parseRecords(bytes, field: field, in: values, keeping: keep) } catch {
             throw RecordFile.damaged(snapshot, rel, "\(error)")
         }
         return try records.compactMap { try row($0, rel: rel) }.filter { inRange($0.week) }

@@ -75,15 +75,26 @@ enum WeekIndex {
         let rel = DeclarationSet.archiveFile(client, week.year)
         var out: [JSON] = []
         for range in ranges {
+            guard range.upperBound <= s.size(rel) ?? 0 else { throw try mismatch(client, week, s) }
             var bytes: [UInt8] = [UInt8(ascii: "[")]
             bytes += try s.bytes(rel, range)
             bytes.append(UInt8(ascii: "]"))
-            let mismatch = RecordFile.damaged(s, file(client), "its offsets of \(week) do not match \(rel)")
-            guard let records = try? JSON.parseArray(bytes, keeping: keep.map { $0.union(["week"]) }) else { throw mismatch }
-            for r in records where r["week"]?.stringValue != week.description { throw mismatch }
+            guard let records = try? JSON.parseArray(bytes, keeping: keep.map { $0.union(["week"]) }),
+                records.allSatisfy({ $0["week"]?.stringValue == week.description })
+            else { throw try mismatch(client, week, s) }
             out += records
         }
         return out
+    }
+
+    /// Which file is wrong when a week's bytes are not its records: the
+    /// archive, if it is damaged itself (read whole, only on this path), else the index.
+    static func mismatch(_ client: String, _ week: ISOWeek, _ s: Snapshot) throws -> WTError {
+        let rel = DeclarationSet.archiveFile(client, week.year)
+        if let whole = try s.bytes(rel) {
+            do { try JSON.check(whole) } catch { return RecordFile.damaged(s, rel, "\(error)") }
+        }
+        return RecordFile.damaged(s, file(client), "its offsets of \(week) do not match \(rel)")
     }
 
     /// Rewrites the index of a client whose archives of `years` this

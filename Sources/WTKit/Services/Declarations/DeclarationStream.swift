@@ -98,21 +98,30 @@ public final class DeclarationStream {
         var weeks = Set(openByWeek.keys)
         for s in spans { weeks.formUnion(s.keys.filter(inRange)) }
         let ordered = weeks.sorted()
-        // A few weeks at a time, one a core, printed in order.
+        // A few weeks at a time, printed in order; the work split over the
+        // cores by week, and for fewer weeks than cores also by client.
         let group = max(2, Parallel.cores * 2)
+        let slices = Parallel.chunks(clients.count, minimumChunk: 16)
         for start in stride(from: 0, to: ordered.count, by: group) {
             let batch = Array(ordered[start..<min(ordered.count, start + group)])
-            let rows = try Parallel.map(batch) { week -> [Row] in
-                var rows = openByWeek[week] ?? []
-                for (k, c) in self.clients.enumerated() {
-                    guard let ranges = spans[k][week] else { continue }
-                    for record in try WeekIndex.records(c, week, ranges, self.snapshot, keeping: self.keep) {
-                        if let r = try self.row(record, rel: DeclarationSet.archiveFile(c, week.year)) { rows.append(r) }
+            let split = batch.count < Parallel.cores ? slices : [0..<clients.count]
+            let items = batch.flatMap { w in split.map { (week: w, clients: $0) } }
+            let parts = try Parallel.map(items) { item -> [Row] in
+                var rows: [Row] = []
+                for k in item.clients {
+                    guard let ranges = spans[k][item.week] else { continue }
+                    let c = self.clients[k]
+                    for record in try WeekIndex.records(c, item.week, ranges, self.snapshot, keeping: self.keep) {
+                        if let r = try self.row(record, rel: DeclarationSet.archiveFile(c, item.week.year)) { rows.append(r) }
                     }
                 }
-                return rows.sorted(by: DeclarationStream.order)
+                return rows
             }
-            for r in rows { try emit(r) }
+            for (n, week) in batch.enumerated() {
+                var rows = openByWeek[week] ?? []
+                for p in parts[(n * split.count)..<((n + 1) * split.count)] { rows += p }
+                try emit(rows.sorted(by: DeclarationStream.order))
+            }
             progress?.update(min(ordered.count, start + group), of: ordered.count, "week \(batch.last!)")
         }
         progress?.finish()
@@ -148,7 +157,7 @@ public final class DeclarationStream {
     func archiveSpans(_ client: String) throws -> WeekIndex.Spans {
         let ys = years[client] ?? []
         guard !ys.isEmpty else { return [:] }
-        if let index = try WeekIndex.load(client, snapshot) { return index.filter { ys.contains($0.key.year) } }
+        if let index = try WeekIndex.load(client, snapshot, years: Set(ys)) { return index }
         var out: WeekIndex.Spans = [:]
         for y in ys {
             let rel = DeclarationSet.archiveFile(client, y)

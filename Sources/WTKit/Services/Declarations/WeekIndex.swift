@@ -44,13 +44,28 @@ enum WeekIndex {
     }
 
     /// The client's index, checked for its shape; nil when it has none.
-    static func load(_ client: String, _ r: StoreReader) throws -> Spans? {
+    /// A key in the form the index writes (`2026-W40`), read without
+    /// `ISOWeek.parse`'s general path: a year range reads thousands of them.
+    static func week(_ key: String) -> ISOWeek? {
+        let b = Array(key.utf8)
+        guard b.count == 8, b[4] == UInt8(ascii: "-"), b[5] == UInt8(ascii: "W") else { return nil }
+        var digits: [Int] = []
+        for i in [0, 1, 2, 3, 6, 7] {
+            guard b[i] >= 0x30, b[i] <= 0x39 else { return nil }
+            digits.append(Int(b[i] - 0x30))
+        }
+        return ISOWeek(year: digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3], week: digits[4] * 10 + digits[5])
+    }
+
+    /// With `years`, only the entries of those years are kept (the others are still checked as JSON).
+    static func load(_ client: String, _ r: StoreReader, years: Set<Int>? = nil) throws -> Spans? {
         let rel = file(client)
         guard let json = try r.read(rel) else { return nil }
         guard case .object(let o) = json else { throw RecordFile.damaged(r, rel, "expected an object") }
         var out: Spans = [:]
         for (key, value) in o {
-            guard let week = try? ISOWeek.parse(key), week.description == key else { throw RecordFile.damaged(r, rel, "\(key) is not a week") }
+            guard let week = week(key) else { throw RecordFile.damaged(r, rel, "\(key) is not a week") }
+            if let years, !years.contains(week.year) { continue }
             guard case .array(let a) = value, !a.isEmpty, a.count % 2 == 0 else {
                 throw RecordFile.damaged(r, rel, "the entry of \(key) is not a list of [start, end] offsets")
             }

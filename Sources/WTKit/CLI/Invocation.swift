@@ -206,6 +206,11 @@ public final class Invocation {
         out(try Renderer.list(rows, schema: schema, options: line.globals, colour: ctx.colour))
     }
 
+    /// A list printed batch by batch as `produce` makes it (see `ListPrinter`).
+    func printStream(_ schema: Schema, _ produce: (([JSON]) throws -> Void) throws -> Void) throws {
+        try ListPrinter(schema: schema, options: line.globals, colour: ctx.colour, write: { self.out($0) }).print(produce)
+    }
+
     public func printRecord(_ row: JSON, _ schema: Schema) throws {
         out(try Renderer.record(row, schema: schema, options: line.globals, colour: ctx.colour))
     }

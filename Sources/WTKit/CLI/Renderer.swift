@@ -191,12 +191,15 @@ public enum Renderer {
     }
 
     /// Aligned columns separated by two spaces; the header bold on a colour terminal.
-    public static func table(header: [String]?, rows: [[String]], colour: Bool, indent: String = "") -> String {
-        let columns = header?.count ?? rows.first?.count ?? 0
+    /// `widths` given: columns measured beforehand (a streamed list's first pass).
+    public static func table(header: [String]?, rows: [[String]], colour: Bool, indent: String = "", widths given: [Int]? = nil) -> String {
+        let columns = given?.count ?? header?.count ?? rows.first?.count ?? 0
         guard columns > 0 else { return "" }
-        var widths = [Int](repeating: 0, count: columns)
-        for r in (header.map { [$0] } ?? []) + rows {
-            for (i, c) in r.enumerated() where i < columns { widths[i] = max(widths[i], c.count) }
+        var widths = given ?? [Int](repeating: 0, count: columns)
+        if given == nil {
+            for r in (header.map { [$0] } ?? []) + rows {
+                for (i, c) in r.enumerated() where i < columns { widths[i] = max(widths[i], c.count) }
+            }
         }
         func line(_ r: [String]) -> String {
             var s = indent

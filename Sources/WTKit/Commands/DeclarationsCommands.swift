@@ -274,9 +274,14 @@ enum DeclarationsCommands {
                 ],
                 fields: Declaration.schema.names, access: .read
             ) { inv in
-                var ds = try Declarations.list(try filter(inv), store: try inv.store(), actor: try inv.actor())
-                if inv.flag("warnings") { ds = ds.filter { !$0.warnings.isEmpty } }
-                try inv.printList(try rows(ds, try inv.store(), payroll: showsPayroll(inv)), Declaration.schema)
+                // Fields are checked before any reading, as the renderer would.
+                _ = try Declaration.schema.selected(inv.globals.fields, tableDefaults: false)
+                var f = try filter(inv)
+                f.warningsOnly = inv.flag("warnings")
+                let stream = try DeclarationStream(
+                    f, store: try inv.store(), actor: try inv.actor(), fields: inv.globals.fields, payroll: showsPayroll(inv))
+                stream.progress = Progress("listing declarations", inv.ctx, after: 1)
+                try inv.printStream(Declaration.schema) { try stream.forEachBatch($0) }
             },
             CommandSpec(
                 "declarations", "show", summary: "show a declaration with its lines, totals, comments and history",

@@ -73,8 +73,12 @@ enum InvoicesCommands {
                 let store = try inv.store()
                 let actor = try inv.actor()
                 if let c = inv.value("client") { _ = try Organisation.client(c, store, actor: actor) }
-                let list = try Invoices.list(client: inv.value("client"), from: try date(inv, "from"), to: try date(inv, "to"), store, actor: actor)
-                try inv.printList(list.map(\.stored), Invoice.schema)
+                _ = try Invoice.schema.selected(inv.globals.fields, tableDefaults: false)
+                let stream = try InvoiceStream(
+                    client: inv.value("client"), from: try date(inv, "from"), to: try date(inv, "to"), store: store, actor: actor,
+                    fields: inv.globals.fields)
+                stream.progress = Progress("listing invoices", inv.ctx, after: 1)
+                try inv.printStream(Invoice.schema) { try stream.forEachBatch($0) }
             },
             CommandSpec(
                 "invoices", "show", summary: "show an invoice: table, json, text, ubl (Peppol BIS 3.0 or NLCIUS) or pdf",

@@ -325,6 +325,40 @@ public extension JSON {
     /// submitted declarations of a hot set, pays for reading bytes rather than
     /// for building dictionaries. A file of another shape is parsed whole and
     /// its records array filtered the same way.
+    /// Checks a document exactly as `parse` does, building nothing (`store verify`).
+    static func check(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBufferPointer { buf in
+            var p = JSONParser(buf)
+            p.skipSpace()
+            try p.skip(depth: 0)
+            p.skipSpace()
+            guard p.pos == buf.count else { throw p.fail("trailing characters") }
+        }
+    }
+
+    /// `parseRecords`, building each match with only the keys in `keep`.
+    static func parseRecords(_ bytes: [UInt8], field: String, in values: Set<String>?, keeping keep: Set<String>?) throws -> [JSON] {
+        let kept: [JSON]? = try bytes.withUnsafeBufferPointer { buf in
+            var p = JSONParser(buf)
+            p.keep = keep
+            return try p.records(field: Array(field.utf8), values: values)
+        }
+        if let kept { return kept }
+        guard case .array(let all)? = try parse(bytes)["records"] else { return [] }
+        let matching = values.map { v in all.filter { $0[field]?.stringValue.map(v.contains) ?? false } } ?? all
+        guard let keep else { return matching }
+        return matching.map { r in r.objectValue.map { .object($0.filter { keep.contains($0.key) }) } ?? r }
+    }
+
+    /// The values of a JSON array text (`[...]`: a run of records cut from a
+    /// record file, in brackets), objects built with only `keep` when given.
+    static func parseArray(_ bytes: [UInt8], keeping keep: Set<String>?) throws -> [JSON] {
+        try bytes.withUnsafeBufferPointer { buf in
+            var p = JSONParser(buf)
+            return try p.array(keeping: keep)
+        }
+    }
+
     static func parseRecords(_ bytes: [UInt8], field: String, in values: Set<String>) throws -> [JSON] {
         let kept: [JSON]? = try bytes.withUnsafeBufferPointer { buf in
             var p = JSONParser(buf)
@@ -419,6 +453,8 @@ private struct JSONParser {
     var keyStack: [(Int, Int)] = []
     /// When set, `recordArray` notes every record's bytes and its `field`.
     var spans: [(String?, Range<Int>)]?
+    /// When set, records are built with only these keys (the rest checked, not built).
+    var keep: Set<String>?
     init(_ b: UnsafeBufferPointer<UInt8>) {
         self.b = b
         keyStack.reserveCapacity(64)
@@ -630,6 +666,66 @@ private struct JSONParser {
         return v
     }
 
+    // MARK: Building part of a record (a list with --fields)
+
+    /// An object with only the keys in `keep` built; the other values are
+    /// checked as `skip` checks them (a record's history is not built for a
+    /// list that prints its id and minutes). Anything but an object is built whole.
+    mutating func object(keeping keep: Set<String>, depth: Int) throws -> JSON {
+        guard depth < 512 else { throw fail("nesting too deep") }
+        guard pos < b.count, b[pos] == UInt8(ascii: "{") else { return try value(depth: depth) }
+        pos += 1
+        var out: [String: JSON] = [:]
+        var seen: [String] = []
+        skipSpace()
+        if pos < b.count, b[pos] == UInt8(ascii: "}") {
+            pos += 1
+            return .object(out)
+        }
+        while true {
+            skipSpace()
+            guard pos < b.count, b[pos] == UInt8(ascii: "\"") else { throw fail("expected a key") }
+            let key = try string()
+            if seen.contains(key) { throw fail("duplicate key \"\(key)\"") }
+            seen.append(key)
+            skipSpace()
+            guard pos < b.count, b[pos] == UInt8(ascii: ":") else { throw fail("expected ':'") }
+            pos += 1
+            skipSpace()
+            if keep.contains(key) { out[key] = try value(depth: depth + 1) } else { try skip(depth: depth + 1) }
+            skipSpace()
+            guard pos < b.count else { throw fail("unexpected end of input") }
+            if b[pos] == UInt8(ascii: ",") { pos += 1; continue }
+            if b[pos] == UInt8(ascii: "}") { pos += 1; return .object(out) }
+            throw fail("expected ',' or '}'")
+        }
+    }
+
+    /// A JSON array of values (`[...]`), objects built with only `keep` when given.
+    mutating func array(keeping keep: Set<String>?) throws -> [JSON] {
+        skipSpace()
+        guard pos < b.count, b[pos] == UInt8(ascii: "[") else { throw fail("expected '['") }
+        pos += 1
+        var out: [JSON] = []
+        skipSpace()
+        if pos < b.count, b[pos] == UInt8(ascii: "]") {
+            pos += 1
+        } else {
+            while true {
+                skipSpace()
+                out.append(try keep.map { try object(keeping: $0, depth: 1) } ?? value(depth: 1))
+                skipSpace()
+                guard pos < b.count else { throw fail("unexpected end of input") }
+                if b[pos] == UInt8(ascii: ",") { pos += 1; continue }
+                if b[pos] == UInt8(ascii: "]") { pos += 1; break }
+                throw fail("expected ',' or ']'")
+            }
+        }
+        skipSpace()
+        guard pos == b.count else { throw fail("trailing characters") }
+        return out
+    }
+
     // MARK: Scanning without building (parseRecords)
 
     /// nil when the document is not an object with a `records` array.
@@ -709,7 +805,7 @@ private struct JSONParser {
             } else if values == nil || at.map({ capturedValue(at: $0, isOneOf: values!, wanted) }) == true {
                 if build {
                     pos = start
-                    kept.append(try value(depth: 2))
+                    kept.append(try keep.map { try object(keeping: $0, depth: 2) } ?? value(depth: 2))
                 } else {
                     kept.append(.null)
                 }

@@ -17,6 +17,7 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
     /// decimal separator; thousands separators are refused, since `1.234` means 1234 to a Dutch
     /// reader and 1.234 to an English one. At most 2 decimals.
     public static func parse(_ input: String) throws -> Money {
+        if let m = machineForm(input) { return m }
         var shown: String { DomainText.quote(input) }  // only on failure: this runs for every stored date
         var rest = Substring(DomainText.trim(input))
         if rest.isEmpty {
@@ -78,6 +79,38 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
             value = next
         }
         return Money(cents: negative ? -value : value)
+    }
+
+    /// `1234.50`, `-0.05`, `12`: what the store writes (and `parse` reads the
+    /// same way), read without the general path's Character work — a year of
+    /// invoices holds a hundred thousand amounts. Nil for anything else.
+    static func machineForm(_ input: String) -> Money? {
+        input.utf8.withContiguousStorageIfAvailable { b -> Money? in
+            var i = 0
+            let negative = b.count > 0 && b[0] == UInt8(ascii: "-")
+            if negative { i = 1 }
+            var value: Int64 = 0
+            var whole = 0
+            while i < b.count, b[i] >= 0x30, b[i] <= 0x39, whole < 16 {
+                value = value * 10 + Int64(b[i] - 0x30)
+                i += 1
+                whole += 1
+            }
+            guard whole > 0 else { return nil }
+            var decimals = 0
+            if i < b.count, b[i] == UInt8(ascii: ".") {
+                i += 1
+                while i < b.count, b[i] >= 0x30, b[i] <= 0x39, decimals < 3 {
+                    value = value * 10 + Int64(b[i] - 0x30)
+                    i += 1
+                    decimals += 1
+                }
+                guard decimals == 1 || decimals == 2 else { return nil }
+            }
+            guard i == b.count else { return nil }
+            for _ in decimals..<2 { value *= 10 }
+            return Money(cents: negative ? -value : value)
+        } ?? nil
     }
 
     /// The digits of `s` with only its decimal separator: the last separator, when it is the

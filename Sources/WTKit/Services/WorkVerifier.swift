@@ -49,63 +49,25 @@ enum WorkVerifier {
             }
         }
 
-        // Declarations: each partition holds what belongs there, the index and
-        // the keys point at every declaration (and at nothing else), the counters
-        // agree. One pass over the partitions, each dropped from the cache after
-        // use, so verifying years of history holds one client's in memory.
+        // Declarations: per client on every core (DeclarationVerifier), then
+        // what crosses clients: an id in two partitions, the index buckets.
         let dir = DeclarationSet.dir
         var located: [String: String] = [:]  // id → location
         var invoicedBy: [String: String] = [:]  // declaration → invoice number
         let payroll = PayrollVerifier(store, &report)
         var summaries: [String: WorkloadSummary] = [:]  // the workers' summaries as the declarations give them
-        for client in DeclarationSet.clients(store: store) {
-            if !clients.contains(client) { report.problems.append("\(root)/\(dir)/\(client): no such client") }
-            var counts: Stats.Counts = [:]
-            var all: [(Declaration, String)] = []
-            StoreVerifier.attempt(&report) {
-                for d in try DeclarationSet.open(client: client, store) {
-                    counts[d.status.rawValue, default: 0] += 1
-                    all.append((d, "\(client)/open"))
-                }
-                var invoiced = 0
-                for year in DeclarationSet.archiveYears(client: client, store: store) {
-                    let ds = try DeclarationSet.archived(client: client, year: year, store)
-                    invoiced += ds.count
-                    all += ds.map { ($0, "\(client)/\(year)") }
-                }
-                counts["invoiced"] = invoiced
+        let context = DeclarationVerifier.Context(
+            clients: clients, contractIds: contractIds, workerNames: workerNames, stats: stats, paidOrQueued: payroll.named)
+        let results = Parallel.map(DeclarationSet.clients(store: store)) { DeclarationVerifier.verify($0, store, context) }
+        for r in results {
+            report.problems += r.problems
+            report.records += r.records
+            for (id, loc) in r.located where located.updateValue(loc, forKey: id) != nil {
+                report.problems.append("\(root)/\(dir)/\(loc).json: declaration \(id) appears twice")
             }
-            var keys: [String: String] = [:]
-            StoreVerifier.attempt(&report) { keys = try RecordFile.loadStringMap(DeclarationSet.keysFile(client), from: store) }
-            report.records += all.count
-            for (d, loc) in all {
-                let file = "\(root)/\(dir)/\(loc).json"
-                if located.updateValue(loc, forKey: d.id) != nil { report.problems.append("\(file): declaration \(d.id) appears twice") }
-                if d.client != client { report.problems.append("\(file): declaration \(d.id) belongs to \(d.client)") }
-                if DeclarationSet.location(d) != loc {
-                    report.problems.append("\(file): declaration \(d.id) belongs in \(dir)/\(DeclarationSet.location(d)).json")
-                }
-                if !contractIds.contains(d.contract) {
-                    report.problems.append("\(file): declaration \(d.id) names contract \(d.contract), which does not exist")
-                }
-                if let name = d.workerName, let actual = workerNames[d.worker], name != actual {
-                    report.problems.append("\(file): declaration \(d.id) names its worker \(name), but \(d.worker) is \(actual)")
-                }
-                if keys["\(d.contract)|\(d.week)"] != d.id {
-                    report.problems.append("\(root)/\(DeclarationSet.keysFile(client)): declaration \(d.id) (\(d.contract) \(d.week)) is missing")
-                }
-                if let n = d.invoice { invoicedBy[d.id] = n }
-                payroll.see(d)
-                if let e = WorkloadSummary.Entry(d) { summaries[d.worker, default: WorkloadSummary(worker: d.worker)].set(d.week, d.id, e) }
-            }
-            if keys.count != all.count {
-                report.problems.append("\(root)/\(DeclarationSet.keysFile(client)): \(keys.count) keys for \(all.count) declarations")
-            }
-            let kept = stats[client]?["declarations"] ?? [:]
-            for (k, v) in counts where (kept[k] ?? 0) != v {
-                report.problems.append("\(root)/\(Stats.file): \(client) counts \(kept[k] ?? 0) \(k) declarations, the store holds \(v)")
-            }
-            store.forgetAll()
+            for (id, number) in r.invoicedBy { invoicedBy[id] = number }
+            for p in r.payroll { payroll.see(p) }
+            for w in r.workload { summaries[w.worker, default: WorkloadSummary(worker: w.worker)].set(w.week, w.id, w.entry) }
         }
         WorkloadVerifier.verify(expected: summaries, store, &report)
         var indexed = 0
@@ -164,22 +126,43 @@ enum WorkVerifier {
         var credited = Set<String>()
         var counts: [String: Stats.Counts] = [:]
         var billed: [String: [String]] = [:]  // number → its declarations
+        // Each year file parsed on its own core; only what the checks need is kept.
+        typealias Seen = (number: String, client: String, rel: String, fits: Bool, creditOf: String?, kind: Invoice.Kind, declarations: [String])
+        var files: [(client: String, rel: String, year: Int)] = []
         for client in store.list(Invoices.dir) where RecordKind.of(client) == .client {
             if !clients.contains(client) { report.problems.append("\(root)/\(Invoices.dir)/\(client): no such client") }
-            for year in Invoices.years(client: client, store) {
-                let rel = Invoices.file(client, year)
-                var all: [Invoice] = []
-                StoreVerifier.attempt(&report) { all = try RecordFile.load(rel, from: store) }
-                report.records += all.count
-                for inv in all {
-                    if inv.client != client || inv.date.year != year { report.problems.append("\(root)/\(rel): \(inv.number) does not belong here") }
-                    if numbers.updateValue(client, forKey: inv.number) != nil { report.problems.append("\(root)/\(rel): \(inv.number) appears twice") }
-                    if let of = inv.creditOf { credited.insert(of) }
-                    counts[client, default: [:]]["total", default: 0] += 1
-                    counts[client, default: [:]][inv.kind.rawValue, default: 0] += 1
-                    if inv.kind == .invoice { billed[inv.number] = inv.declarations }
-                }
-                store.forgetAll()
+            for year in Invoices.years(client: client, store) { files.append((client, Invoices.file(client, year), year)) }
+        }
+        let loaded = Parallel.map(files) { f -> Result<[Seen], WTError> in
+            do {
+                let all: [Invoice] = try RecordFile.load(f.rel, from: store)
+                store.forget(f.rel)
+                return .success(all.map { inv in
+                    (inv.number, f.client, f.rel, inv.client == f.client && inv.date.year == f.year, inv.creditOf, inv.kind, inv.declarations)
+                })
+            } catch let e as WTError {
+                return .failure(e)
+            } catch {
+                return .failure(WTError.failure("\(error)"))
+            }
+        }
+        for result in loaded {
+            let all: [Seen]
+            switch result {
+            case .success(let s): all = s
+            case .failure(let e):
+                report.problems.append(e.message)
+                continue
+            }
+            report.records += all.count
+            for inv in all {
+                let client = inv.client, rel = inv.rel
+                if !inv.fits { report.problems.append("\(root)/\(rel): \(inv.number) does not belong here") }
+                if numbers.updateValue(client, forKey: inv.number) != nil { report.problems.append("\(root)/\(rel): \(inv.number) appears twice") }
+                if let of = inv.creditOf { credited.insert(of) }
+                counts[client, default: [:]]["total", default: 0] += 1
+                counts[client, default: [:]][inv.kind.rawValue, default: 0] += 1
+                if inv.kind == .invoice { billed[inv.number] = inv.declarations }
             }
         }
         var indexed = 0

@@ -11,12 +11,17 @@ public final class Failpoint {
     let crashAt: Int?
     let trace: Bool
     public let skipJournal: Bool
+    /// `WT_READ_PAUSE_MS=n`: a reader sleeps n ms once it holds its snapshot
+    /// and has let go of the lock, standing in for a long export in the tests
+    /// that prove writers pass it.
+    let readPause: Int?
     public private(set) var step = 0
 
     public init(environment: [String: String]) {
         crashAt = environment["WT_CRASH_AT"].flatMap { Int($0) }
         trace = environment["WT_CRASH_TRACE"] == "1"
         skipJournal = environment["WT_UNSAFE_NO_JOURNAL"] == "1"
+        readPause = environment["WT_READ_PAUSE_MS"].flatMap { Int($0) }
     }
 
     public static var none: Failpoint { Failpoint(environment: [:]) }
@@ -29,5 +34,9 @@ public final class Failpoint {
             _ = line.withCString { write(2, $0, strlen($0)) }
         }
         if step == crashAt { kill(getpid(), SIGKILL) }
+    }
+
+    func pauseReader() {
+        if let ms = readPause, ms > 0 { usleep(useconds_t(min(ms, 60_000)) * 1000) }
     }
 }

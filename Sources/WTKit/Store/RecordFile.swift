@@ -19,12 +19,14 @@ extension Store: StoreReader {
 
     public func records(_ rel: String, field: String, in values: Set<String>) throws -> [JSON] {
         if let cached = cached(rel) { return JSON.records(of: cached, field: field, in: values) }
+        try checkHeld(rel)
         guard let bytes = try FileSystem.read(path(rel)) else { return [] }
         do { return try JSON.parseRecords(bytes, field: field, in: values) } catch { throw damaged(rel, "\(error)") }
     }
 
     public func countRecords(_ rel: String, field: String, in values: Set<String>?) throws -> Int {
         if let cached = cached(rel) { return JSON.count(of: cached, field: field, in: values) }
+        try checkHeld(rel)
         guard let bytes = try FileSystem.read(path(rel)) else { return 0 }
         do { return try JSON.countRecords(bytes, field: field, in: values) } catch { throw damaged(rel, "\(error)") }
     }
@@ -35,6 +37,7 @@ extension Store: StoreReader {
             return o[key]
         }
         if let found = cachedValue(rel, key) { return found }
+        try checkHeld(rel)
         guard let bytes = try FileSystem.read(path(rel)) else { return nil }
         let v: JSON?
         do { v = try JSON.value(bytes, key: key) } catch { throw damaged(rel, "\(error)") }

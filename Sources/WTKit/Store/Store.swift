@@ -41,6 +41,13 @@ public final class Store {
     /// fsyncs made up most of the large sample's time, and a half-built sample
     /// is no store to recover anyway (it is deleted and built again).
     var bulkLoading = false
+    /// Set once a reader's snapshot let go of the lock (`snapshot(files:)`):
+    /// reading the store directly after that could show a later commit.
+    var released = false
+
+    func checkHeld(_ rel: String) throws {
+        if released { throw WTError.failure("internal error: \(path(rel)) read after the store's lock was released") }
+    }
 
     public var isExclusive: Bool { lock.exclusive }
 
@@ -129,6 +136,7 @@ public final class Store {
     /// rest of the command (the lock keeps them current).
     public func read(_ rel: String) throws -> JSON? {
         if let cached = cached(rel) { return cached }
+        try checkHeld(rel)
         guard let bytes = try FileSystem.read(path(rel)) else { return nil }
         do {
             let json = try JSON.parse(bytes)
@@ -139,11 +147,20 @@ public final class Store {
         }
     }
 
-    public func readBytes(_ rel: String) throws -> [UInt8]? { try FileSystem.read(path(rel)) }
+    public func readBytes(_ rel: String) throws -> [UInt8]? {
+        try checkHeld(rel)
+        return try FileSystem.read(path(rel))
+    }
 
-    public func exists(_ rel: String) -> Bool { FileSystem.exists(path(rel)) }
+    public func exists(_ rel: String) -> Bool {
+        precondition(!released, "\(rel) looked up after the store's lock was released")
+        return FileSystem.exists(path(rel))
+    }
 
-    public func list(_ relDir: String) -> [String] { FileSystem.list(path(relDir)) }
+    public func list(_ relDir: String) -> [String] {
+        precondition(!released, "\(relDir) listed after the store's lock was released")
+        return FileSystem.list(path(relDir))
+    }
 
     public func damaged(_ rel: String, _ reason: String) -> WTError {
         WTError.damaged(

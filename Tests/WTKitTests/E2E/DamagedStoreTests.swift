@@ -230,6 +230,20 @@ final class DamagedStoreTests: WTTestCase {
         try check("declarations/cl-1/2026.json", ["declarations", "show", "d-1"], shapes: recordShapes)
     }
 
+    /// The week index: a past week of the client is read through it.
+    func testWeekIndex() throws {
+        try prepare()
+        let rel = "declarations/cl-1/weeks.json"
+        let index = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: XCTUnwrap(FileManager.default.contents(atPath: XCTUnwrap(base ?? Self.pristine) + "/" + rel)))
+                as? [String: [Int]])
+        let week = try XCTUnwrap(index.keys.sorted().last)
+        let offsets = try XCTUnwrap(index[week])
+        try check(rel, ["declarations", "list", "--week", week], shapes: [
+            "[]", "{\"\(week)\":1}", "{\"\(week)\":[\(offsets[0] + 1),\(offsets[1])]}", "{\"\(week)\":[5,2]}", "null",
+        ])
+    }
+
     func testDeclarationIndex() throws {
         try check("declarations/index/0.json", ["declarations", "show", "d-51"], shapes: indexShapes("d-51"))
     }

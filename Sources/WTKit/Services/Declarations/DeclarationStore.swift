@@ -4,6 +4,7 @@
 ///   declarations/<client>/<year>.json   invoiced, by ISO week-year: history, never rewritten by
 ///                                       approvals or comments
 ///   declarations/<client>/keys.json     contract|week → id of every declaration, for uniqueness
+///   declarations/<client>/weeks.json    week → byte spans of its records in the archive (`WeekIndex`)
 ///   declarations/index/<n/4096>.json    id → "<client>/open" or "<client>/<year>"
 ///
 /// A `DeclarationSet` loads only the partitions a command touches and, at
@@ -300,20 +301,38 @@ public final class DeclarationSet {
     public func flush() throws {
         if !workload.fresh { workload.flush(tx) }
         var touchedClients = Set<String>()
+        // The archives written, by client and year (nil: deleted), for their week index.
+        var archives: [String: [Int: [UInt8]?]] = [:]
         for loc in dirty.sorted() {
             let rel = DeclarationSet.file(ofLocation: loc)
-            touchedClients.insert(String(loc.split(separator: "/")[0]))
+            let parts = loc.split(separator: "/")
+            let client = String(parts[0])
+            let year = Int(parts[1])
+            touchedClients.insert(client)
             if let raw = scanned[loc] {
-                tx.writeBytes(rel, raw.written())
+                let bytes = raw.written()
+                tx.writeBytes(rel, bytes)
+                if let year { archives[client, default: [:]][year] = .some(bytes) }
                 continue
             }
             let records = partitions[loc] ?? []
-            if records.isEmpty && !loc.hasSuffix("/open") {
+            if records.isEmpty && year != nil {
                 tx.delete(rel)
+                archives[client, default: [:]][year!] = .some(nil)
             } else {
-                RecordFile.save(records.sorted { ($0.week, $0.contract) < ($1.week, $1.contract) }, to: rel, in: tx)
+                let sorted = records.sorted { ($0.week, $0.contract) < ($1.week, $1.contract) }
+                guard let year else {
+                    RecordFile.save(sorted, to: rel, in: tx)
+                    continue
+                }
+                // Serialized here, as the commit would, so the week index can name its bytes.
+                var bytes = JSON.object(["records": .array(sorted.map(\.stored))]).serializedBytes()
+                bytes.append(0x0A)
+                tx.writeBytes(rel, bytes)
+                archives[client, default: [:]][year] = .some(bytes)
             }
         }
+        for (client, years) in archives.sorted(by: { $0.key < $1.key }) { try WeekIndex.update(client, years: years, in: tx) }
         for client in dirtyKeys.sorted() {
             tx.write(DeclarationSet.keysFile(client), .object((keys[client] ?? [:]).mapValues { .string($0) }))
         }

@@ -243,12 +243,15 @@ public enum Declarations {
         public var from: ISOWeek?
         public var to: ISOWeek?
         public var statuses: [DeclarationStatus] = []
+        /// Only declarations with a working-time warning (`--warnings`).
+        public var warningsOnly = false
         public init() {}
 
         func matches(_ d: Declaration) -> Bool {
             (department.map { $0 == d.department } ?? true) && (worker.map { $0 == d.worker } ?? true)
                 && (contract.map { $0 == d.contract } ?? true) && (from.map { d.week >= $0 } ?? true)
                 && (to.map { d.week <= $0 } ?? true) && (statuses.isEmpty || statuses.contains(d.status))
+                && (!warningsOnly || !d.warnings.isEmpty)
         }
 
         /// Invoiced declarations sit in the archive; only look there when the

@@ -77,6 +77,11 @@ public enum PayrollFiles {
     // MARK: paid index
 
     /// The runs that paid each of these declarations, oldest first.
+    /// Every bucket of the paid index, for a reader that pins them in a snapshot.
+    public static func paidFiles(_ store: Store) -> [String] {
+        store.list("\(dir)/paid").filter { $0.hasSuffix(".json") }.sorted().map { "\(dir)/paid/\($0)" }
+    }
+
     public static func paidBy(_ ids: [String], _ r: StoreReader) throws -> [String: [String]] {
         var out: [String: [String]] = [:]
         for (b, batch) in Dictionary(grouping: ids, by: { bucket($0) ?? -1 }) where b >= 0 {

@@ -44,13 +44,22 @@ final class PayrollVerifier {
         }.joined(separator: ";")
     }
 
-    func see(_ d: Declaration) {
-        guard d.status == .closed || paidIndex[d.id] != nil || queue[d.id] != nil else { return }
+    /// The declarations whose pay is checked: closed ones, and any the paid index or the queue names.
+    var named: Set<String> { Set(paidIndex.keys).union(queue.keys) }
+
+    /// What a declaration should have been paid, if it is one to check; pure,
+    /// so clients can be read on every core (`DeclarationVerifier`).
+    static func expected(_ d: Declaration, named: Set<String>) -> (id: String, status: DeclarationStatus, client: String, sums: String)? {
+        guard d.status == .closed || named.contains(d.id) else { return nil }
         // Rates do not matter here: only minutes, km and expense amounts are compared.
         let input = Payroll.input(d, payRate: .zero)
         let all = Dictionary(input.minutesByType.keys.map { ($0, 100) }, uniquingKeysWith: { a, _ in a })
         let lines = (try? PayrollCalculator.lines(input, percents: all, kmRate: .zero)) ?? []
-        current[d.id] = (d.status, d.client, Self.sums(lines))
+        return (d.id, d.status, d.client, sums(lines))
+    }
+
+    func see(_ e: (id: String, status: DeclarationStatus, client: String, sums: String)) {
+        current[e.id] = (e.status, e.client, e.sums)
     }
 
     func finish(_ report: inout StoreVerifier.Report, stats: [String: [String: Stats.Counts]]) {

@@ -171,7 +171,9 @@ enum LargeSample {
         let planned = Dictionary(grouping: plans.indices, by: { plans[$0].client })
         // The workers' summaries, built across every client's transaction and written once at the end.
         let workload = WorkloadBook(fresh: true)
+        let progress = Progress("building the large sample", ctx)
         for c in 0..<nClients {
+            progress?.update(c, of: nClients, "client \(c + 1)")
             let client = clients[c]
             let tx = store.begin(actor: actor, at: now)
             let users = try makeUsers(client: client, index: c, departments: Array(departments[c * 3..<c * 3 + 3]), password: password,
@@ -252,6 +254,7 @@ enum LargeSample {
             totals.documents += documents.count
             totals.invoices += invoices.count
         }
+        progress?.finish()
 
         // 4. Three years of weekly payroll runs, with their indexes and the queue.
         let ptx = store.begin(actor: actor, at: now)

@@ -1,0 +1,212 @@
+/// `wt declarations list`, streamed: the answer is produced a week at a time,
+/// in the order the list has always had (week, client, contract), so memory
+/// holds the hot sets and one batch of weeks, never the whole answer (a
+/// year-end export of 300,000 declarations included).
+///
+/// It reads one commit's state without keeping the store's lock: `open`
+/// pins the files it will read (`Store.snapshot`) and lets go of the lock.
+/// Past weeks are read through each client's week index (`WeekIndex`): a
+/// past week reads that week's bytes of each client's archive, not the years.
+public final class DeclarationStream {
+    public let snapshot: Snapshot
+    let filter: Declarations.Filter
+    let actor: Actor
+    let clients: [String]
+    /// The keys a row needs when `--fields` narrows it (nil: every field, the
+    /// records then built as declarations and checked whole).
+    let keep: Set<String>?
+    let outputFields: [String]?
+    /// Per client, archive years that lie in the filter's range.
+    let years: [String: [Int]]
+    /// Shown on a terminal's stderr when the list runs past a second.
+    public var progress: Progress?
+
+    /// The keys every row is filtered and sorted by.
+    static let keyFields: Set<String> = ["id", "week", "status", "client", "department", "worker", "contract"]
+
+    /// Takes the snapshot: under the shared lock only while listing and opening files.
+    public init(_ f: Declarations.Filter, store: Store, actor: Actor, fields: [String], payroll: Bool) throws {
+        var f = f
+        var clients: [String]
+        if let u = actor.portalUser {
+            clients = [u.client]
+        } else if actor.workerActor != nil, let w = try AccessControl.workerScope(actor, requested: f.worker) {
+            // A worker's declarations lie with the clients of their contracts.
+            f.worker = w
+            clients = Array(Set(try Contracts.all(store).filter { $0.worker == w }.map(\.client))).sorted()
+        } else if let c = f.client {
+            clients = [c]
+        } else {
+            clients = DeclarationSet.clients(store: store)
+        }
+        if let c = f.client { clients = clients.contains(c) ? [c] : [] }
+        var files = [Organisation.workersFile]
+        if payroll { files += PayrollFiles.paidFiles(store) }
+        var years: [String: [Int]] = [:]
+        for c in clients {
+            files.append(DeclarationSet.openFile(c))
+            guard f.needsArchive else { continue }
+            files.append(WeekIndex.file(c))
+            let ys = DeclarationSet.archiveYears(client: c, store: store).filter { y in
+                (f.from.map { y >= $0.year } ?? true) && (f.to.map { y <= $0.year } ?? true)
+            }
+            years[c] = ys
+            files += ys.map { DeclarationSet.archiveFile(c, $0) }
+        }
+        snapshot = try store.snapshot(files: files)
+        filter = f
+        self.actor = actor
+        self.clients = clients
+        self.years = years
+        self.payroll = payroll
+        if fields.isEmpty {
+            keep = nil
+            outputFields = nil
+        } else {
+            keep = DeclarationStream.keyFields.union(fields).union(["workerName", "km", "warnings"])
+            outputFields = fields
+        }
+    }
+
+    /// Whether rows get their `payroll` field (the run that last paid them),
+    /// read from the paid index of the same snapshot.
+    let payroll: Bool
+
+    struct Row {
+        let week: ISOWeek
+        let client: String
+        let contract: String
+        var json: JSON
+    }
+
+    /// Calls `body` with the rows in order, a week (or, for the hot sets
+    /// alone, a few thousand rows) at a time. Can be called again: it reads
+    /// the same snapshot (a table measures its columns on a first pass).
+    public func forEachBatch(_ body: ([JSON]) throws -> Void) throws {
+        // Read only if a record lacks its worker's name (one written before records kept it).
+        var names: [String: String]?
+        let wantNames = outputFields == nil || outputFields!.contains("workerName")
+        func emit(_ rows: [Row]) throws {
+            guard !rows.isEmpty else { return }
+            let paid = payroll ? try PayrollFiles.paidBy(rows.compactMap { $0.json["id"]?.stringValue }, snapshot) : [:]
+            try body(try rows.map { r in
+                guard case .object(var o) = r.json else { return r.json }
+                if payroll, let id = o["id"]?.stringValue { o["payroll"] = JSON(paid[id]?.last) }
+                if wantNames, o["workerName"] == nil || o["workerName"] == .null, let w = o["worker"]?.stringValue {
+                    if names == nil { names = try workerNames() }
+                    o["workerName"] = JSON(names![w])
+                }
+                return .object(o)
+            })
+        }
+        let open = try Parallel.map(clients) { c in try self.openRows(c) }
+        guard filter.needsArchive else {
+            let all = open.joined().sorted(by: DeclarationStream.order)
+            for start in stride(from: 0, to: all.count, by: 4096) { try emit(Array(all[start..<min(all.count, start + 4096)])) }
+            return
+        }
+        var openByWeek: [ISOWeek: [Row]] = [:]
+        for r in open.joined() { openByWeek[r.week, default: []].append(r) }
+        let spans = try Parallel.map(clients) { c in try self.archiveSpans(c) }
+        var weeks = Set(openByWeek.keys)
+        for s in spans { weeks.formUnion(s.keys.filter(inRange)) }
+        let ordered = weeks.sorted()
+        // A few weeks at a time, printed in order; the work split over the
+        // cores by week, and for fewer weeks than cores also by client.
+        let group = max(2, Parallel.cores * 2)
+        let slices = Parallel.chunks(clients.count, minimumChunk: 16)
+        for start in stride(from: 0, to: ordered.count, by: group) {
+            let batch = Array(ordered[start..<min(ordered.count, start + group)])
+            let split = batch.count < Parallel.cores ? slices : [0..<clients.count]
+            let items = batch.flatMap { w in split.map { (week: w, clients: $0) } }
+            let parts = try Parallel.map(items) { item -> [Row] in
+                var rows: [Row] = []
+                for k in item.clients {
+                    guard let ranges = spans[k][item.week] else { continue }
+                    let c = self.clients[k]
+                    for record in try WeekIndex.records(c, item.week, ranges, self.snapshot, keeping: self.keep) {
+                        if let r = try self.row(record, rel: DeclarationSet.archiveFile(c, item.week.year)) { rows.append(r) }
+                    }
+                }
+                return rows
+            }
+            for (n, week) in batch.enumerated() {
+                var rows = openByWeek[week] ?? []
+                for p in parts[(n * split.count)..<((n + 1) * split.count)] { rows += p }
+                try emit(rows.sorted(by: DeclarationStream.order))
+            }
+            progress?.update(min(ordered.count, start + group), of: ordered.count, "week \(batch.last!)")
+        }
+        progress?.finish()
+    }
+
+    static func order(_ a: Row, _ b: Row) -> Bool { (a.week, a.client, a.contract) < (b.week, b.client, b.contract) }
+
+    func inRange(_ w: ISOWeek) -> Bool { (filter.from.map { w >= $0 } ?? true) && (filter.to.map { w <= $0 } ?? true) }
+
+    func workerNames() throws -> [String: String] {
+        try Organisation.workers(snapshot).reduce(into: [:]) { $0[$1.id] = $1.name }
+    }
+
+    func openRows(_ client: String) throws -> [Row] {
+        let rel = DeclarationSet.openFile(client)
+        // Only the matches are built: by status, or else by the weeks of a range.
+        var field = "status"
+        var values = filter.statuses.isEmpty ? nil : Set(filter.statuses.map(\.rawValue))
+        if values == nil, let from = filter.from, let to = filter.to, from <= to, to.year - from.year < 5 {
+            field = "week"
+            values = Set(ISOWeek.range(from: from, to: to).map(\.description))
+        }
+        guard let bytes = try snapshot.bytes(rel) else { return [] }
+        let records: [JSON]
+        do { records = try JSON.parseRecords(bytes, field: field, in: values, keeping: keep) } catch {
+            throw RecordFile.damaged(snapshot, rel, "\(error)")
+        }
+        return try records.compactMap { try row($0, rel: rel) }.filter { inRange($0.week) }
+    }
+
+    /// The week spans of a client's archives in range: its index, or, in a
+    /// store written before there was one, found by reading the archives.
+    func archiveSpans(_ client: String) throws -> WeekIndex.Spans {
+        let ys = years[client] ?? []
+        guard !ys.isEmpty else { return [:] }
+        if let index = try WeekIndex.load(client, snapshot, years: Set(ys)) { return index }
+        var out: WeekIndex.Spans = [:]
+        for y in ys {
+            let rel = DeclarationSet.archiveFile(client, y)
+            guard let bytes = try snapshot.bytes(rel) else { continue }
+            out.merge(try WeekIndex.spans(of: bytes, rel: rel, snapshot)) { a, _ in a }
+        }
+        return out
+    }
+
+    /// A stored record as a row, or nil when the filter or the actor's view
+    /// leaves it out. Whole records are built as declarations (checked as
+    /// every read checks them); narrowed ones have their keys checked.
+    func row(_ record: JSON, rel: String) throws -> Row? {
+        do {
+            let r = try JSONReader(record, what: rel)
+            if keep == nil {
+                let d = try Declaration(stored: r)
+                guard filter.matches(d), AccessControl.canSee(actor, client: d.client, department: d.department, worker: d.worker) else { return nil }
+                return Row(week: d.week, client: d.client, contract: d.contract, json: d.stored)
+            }
+            let week = try r.parsed("week") { try ISOWeek.parse($0) }
+            let status = try r.parsed("status") { try DeclarationStatus.parse($0) }
+            let client = try r.string("client"), department = try r.string("department")
+            let worker = try r.string("worker"), contract = try r.string("contract")
+            _ = try r.string("id")
+            guard (filter.department.map { $0 == department } ?? true) && (filter.worker.map { $0 == worker } ?? true)
+                && (filter.contract.map { $0 == contract } ?? true) && (filter.statuses.isEmpty || filter.statuses.contains(status))
+                && (!filter.warningsOnly || !(r.object["warnings"]?.arrayValue ?? []).isEmpty),
+                AccessControl.canSee(actor, client: client, department: department, worker: worker)
+            else { return nil }
+            guard case .object(var o) = record else { return nil }
+            // What `Declaration.stored` gives a record that lacks it.
+            if o["km"] == nil || o["km"] == .null { o["km"] = .int(try r.optInt("km") ?? 0) }
+            return Row(week: week, client: client, contract: contract, json: .object(o))
+        } catch let e as JSONParseError {
+            throw RecordFile.damaged(snapshot, rel, e.reason)
+        }
+    }
+}

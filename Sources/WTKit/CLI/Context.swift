@@ -74,6 +74,11 @@ public final class Context {
 
     public var today: CalendarDate { Timestamp.amsterdamDate(now) }
 
+    /// What the workflows may take from this context.
+    public var services: ServiceEnv {
+        ServiceEnv(now: now, random: random, passwordHasher: passwordHasher, environment: environment)
+    }
+
     public var colour: Bool { stdoutIsTerminal && (environment["NO_COLOR"] ?? "").isEmpty }
 
     public func flush() {

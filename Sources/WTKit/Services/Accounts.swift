@@ -36,7 +36,7 @@ public enum Accounts {
 
     public static func invite(
         email raw: String, name: String, client: String, phone: String?, roles: [Role], departments: [String],
-        in tx: Transaction, ctx: Context, actor: Actor
+        in tx: Transaction, env: ServiceEnv, actor: Actor
     ) throws -> Invitation {
         try AccessControl.requireBackoffice(actor, toDo: "invite users")
         let email = try normalizeEmail(raw)
@@ -58,8 +58,8 @@ public enum Accounts {
         var user = User(
             id: try IdAllocator.next(RecordKind.user.rawValue, in: tx), email: email, name: name, client: c.id, phone: phone,
             roles: roles.isEmpty ? [.viewer] : roles, departments: scope, createdAt: tx.at)
-        let token = try issueToken(&user, in: tx, random: ctx.random)
-        let (link, message) = try sendActivationMail(user, token: token, in: tx, ctx: ctx)
+        let token = try issueToken(&user, in: tx, random: env.random)
+        let (link, message) = try sendActivationMail(user, token: token, in: tx, env: env)
         try UserDirectory.save(user, in: tx)
         tx.record("user.invite", user.id, [
             "email": .string(email), "client": .string(c.id), "roles": JSON(user.roles.map(\.rawValue)),
@@ -69,7 +69,7 @@ public enum Accounts {
     }
 
     /// A new link for a user who has not activated yet; every earlier link dies.
-    public static func reinvite(_ key: String, in tx: Transaction, ctx: Context, actor: Actor) throws -> Invitation {
+    public static func reinvite(_ key: String, in tx: Transaction, env: ServiceEnv, actor: Actor) throws -> Invitation {
         try AccessControl.requireBackoffice(actor, toDo: "reinvite users")
         var user = try UserDirectory.require(key, tx)
         switch user.status {
@@ -79,8 +79,8 @@ public enum Accounts {
             throw WTError.conflict("\(user.email) is disabled", hint: "enable the account first: wt users enable \(user.email)")
         case .invited: break
         }
-        let token = try issueToken(&user, in: tx, random: ctx.random)
-        let (link, message) = try sendActivationMail(user, token: token, in: tx, ctx: ctx)
+        let token = try issueToken(&user, in: tx, random: env.random)
+        let (link, message) = try sendActivationMail(user, token: token, in: tx, env: env)
         try UserDirectory.save(user, in: tx)
         tx.record("user.reinvite", user.id, ["message": .string(message.id), "expiresAt": .string(user.activation!.expiresAt)])
         return Invitation(user: user, token: token, link: link, message: message)
@@ -161,12 +161,12 @@ public enum Accounts {
 
     /// Sets the first password and activates. A password that breaks the
     /// policy (6) changes nothing, so the link stays usable.
-    public static func activate(token: String, password: String, in tx: Transaction, ctx: Context) throws -> User {
+    public static func activate(token: String, password: String, in tx: Transaction, env: ServiceEnv) throws -> User {
         var user = try userForToken(token, tx, now: tx.at)
         let config = try Config.load(tx)
         try config.passwordPolicy.check(password)
         let hash = user.activation!.tokenHash
-        user.passwordHash = try ctx.passwordHasher.hash(password)
+        user.passwordHash = try env.passwordHasher.hash(password)
         user.passwordHistory = []
         user.passwordChangedAt = tx.at
         user.status = .active
@@ -184,11 +184,11 @@ public enum Accounts {
 
     /// Checks a password; 5 for a disabled, not activated, locked or expired
     /// account or a wrong password. Failures count towards the lock.
-    public static func login(_ key: String, password: String, in tx: Transaction, ctx: Context) throws -> Outcome {
+    public static func login(_ key: String, password: String, in tx: Transaction, env: ServiceEnv) throws -> Outcome {
         var user = try UserDirectory.require(key, tx)
         try requireCanLogIn(user, now: tx.at)
         let config = try Config.load(tx)
-        if let denial = try checkPassword(&user, password, config: config, in: tx, hasher: ctx.passwordHasher) {
+        if let denial = try checkPassword(&user, password, config: config, in: tx, hasher: env.passwordHasher) {
             return Outcome(user: user, denial: denial)
         }
         if let expired = passwordExpiry(user, config), expired <= tx.at {
@@ -207,11 +207,11 @@ public enum Accounts {
     /// Changes a password: the old one must be right (a wrong one counts as a
     /// failed login), the new one must meet the policy (6, every broken rule)
     /// and may not be one of the last `password.history` passwords (6).
-    public static func changePassword(_ key: String, old: String, new: String, in tx: Transaction, ctx: Context) throws -> Outcome {
+    public static func changePassword(_ key: String, old: String, new: String, in tx: Transaction, env: ServiceEnv) throws -> Outcome {
         var user = try UserDirectory.require(key, tx)
         try requireCanLogIn(user, now: tx.at)
         let config = try Config.load(tx)
-        if let denial = try checkPassword(&user, old, config: config, in: tx, hasher: ctx.passwordHasher) {
+        if let denial = try checkPassword(&user, old, config: config, in: tx, hasher: env.passwordHasher) {
             return Outcome(user: user, denial: denial)
         }
         try config.passwordPolicy.check(new)
@@ -219,13 +219,13 @@ public enum Accounts {
         let current = user.passwordHash!
         if history > 0 {
             let recent = [current] + user.passwordHistory.prefix(history - 1)
-            if recent.contains(where: { ctx.passwordHasher.verify(new, against: $0) }) {
+            if recent.contains(where: { env.passwordHasher.verify(new, against: $0) }) {
                 throw WTError.invalid(
                     "password does not meet the policy: it must differ from the last \(history) password\(history == 1 ? "" : "s")",
                     hint: "password.history is \(history): that many other passwords must come before one is reused")
             }
         }
-        user.passwordHash = try ctx.passwordHasher.hash(new)
+        user.passwordHash = try env.passwordHasher.hash(new)
         user.passwordHistory = Array(([current] + user.passwordHistory).prefix(max(history - 1, 0)))
         user.passwordChangedAt = tx.at
         user.failedLogins = 0
@@ -336,12 +336,12 @@ public enum Accounts {
         return token
     }
 
-    static func sendActivationMail(_ user: User, token: String, in tx: Transaction, ctx: Context) throws -> (String, OutgoingMessage) {
+    static func sendActivationMail(_ user: User, token: String, in tx: Transaction, env: ServiceEnv) throws -> (String, OutgoingMessage) {
         let config = try Config.load(tx)
         let link = "\(config.string("portal.url") ?? "https://werktalent.helloflex.com")/deeplink/index/\(token)"
         let message = try Mailer.send(
             to: MailAddress(name: user.name, address: user.email), subject: ActivationMail.subject(config),
-            body: ActivationMail.body(name: user.name, link: link, config: config), topic: "activation", in: tx, ctx: ctx)
+            body: ActivationMail.body(name: user.name, link: link, config: config), topic: "activation", in: tx, env: env)
         return (link, message)
     }
 

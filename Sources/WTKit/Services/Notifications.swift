@@ -25,7 +25,7 @@ public enum Notifications {
     }
 
     /// Works out what to send, and when not dry, stages the mails in the transaction.
-    public static func run(in tx: Transaction, ctx: Context, send: Bool) throws -> ([Planned], [OutgoingMessage]) {
+    public static func run(in tx: Transaction, env: ServiceEnv, send: Bool) throws -> ([Planned], [OutgoingMessage]) {
         let config = try Config.load(tx)
         let interval = config.int("notify.intervalHours") * 3600
         var last = try lastSent(tx)
@@ -63,13 +63,13 @@ public enum Notifications {
             planned.append(p)
             if send {
                 messages.append(try Mailer.send(to: MailAddress(name: user.name, address: user.email), subject: p.subject, body: body,
-                    topic: "digest", in: tx, ctx: ctx))
+                    topic: "digest", in: tx, env: env))
                 last[user.id] = tx.at
             }
         }
 
         if config.bool("notify.remindWorkers") {
-            let thisWeek = ISOWeek(containing: ctx.today)
+            let thisWeek = ISOWeek(containing: env.today)
             var byWorker: [String: [Declaration]] = [:]
             for client in DeclarationSet.clients(store: tx.store) {
                 let open = try openByClient[client] ?? DeclarationSet.open(client: client, tx)
@@ -96,7 +96,7 @@ public enum Notifications {
                 planned.append(p)
                 if send {
                     messages.append(try Mailer.send(to: MailAddress(name: w.name, address: email), subject: p.subject, body: body,
-                        topic: "reminder", in: tx, ctx: ctx))
+                        topic: "reminder", in: tx, env: env))
                     last[id] = tx.at
                 }
             }

@@ -51,7 +51,7 @@ public enum WT {
                 ctx.stdout.write(command.verb == nil ? Help.noun(line.noun!) : Help.command(command, noun: line.noun))
                 return 0
             }
-            let inv = try Invocation(ctx: ctx, command: command, line: line)
+            let inv = try CommandEnv(ctx: ctx, command: command, line: line)
             try inv.authorize()
             try command.run(inv)
             return 0

@@ -42,8 +42,8 @@ final class MailerTests: XCTestCase {
         let tx = s.begin(actor: "test", at: ctx.nowStamp)
         let mail = try Mailer.send(
             to: MailAddress(name: "Sanne de Vries", address: "sanne@mail.example"), subject: "Declaratie afgewezen",
-            body: "Beste Sanne,\n\nDe reden: één dag te veel.\n", topic: "rejection", in: tx, ctx: ctx)
-        let sms = try Mailer.sendSMS(to: "06 12345678", text: "Je code is 042137", topic: "sms-code", in: tx, ctx: ctx)
+            body: "Beste Sanne,\n\nDe reden: één dag te veel.\n", topic: "rejection", in: tx, env: ctx.services)
+        let sms = try Mailer.sendSMS(to: "06 12345678", text: "Je code is 042137", topic: "sms-code", in: tx, env: ctx.services)
         XCTAssertFalse(mail.needsDelivery)
         XCTAssertFalse(sms.needsDelivery)
         XCTAssertEqual(try Outbox.all(s).count, 0, "nothing exists before the commit")
@@ -81,29 +81,29 @@ final class MailerTests: XCTestCase {
         let (ctx, _, _) = try context()
         let s = try store()
         let missing = s.begin(actor: "test", at: ctx.nowStamp)
-        XCTAssertThrowsError(try Mailer.sendSMS(to: "0612345678", text: "x", in: missing, ctx: ctx)) {
+        XCTAssertThrowsError(try Mailer.sendSMS(to: "0612345678", text: "x", in: missing, env: ctx.services)) {
             XCTAssertEqual(($0 as? WTError)?.kind, .invalid, "sms.command must be set")
         }
         let tx = s.begin(actor: "test", at: ctx.nowStamp)
         try Config.set("sms.command", .string(script), in: tx)
         try tx.commit()
         let tx2 = s.begin(actor: "test", at: ctx.nowStamp)
-        let sms = try Mailer.sendSMS(to: "06-12345678", text: "Je code is 000123", in: tx2, ctx: ctx)
+        let sms = try Mailer.sendSMS(to: "06-12345678", text: "Je code is 000123", in: tx2, env: ctx.services)
         XCTAssertTrue(sms.needsDelivery)
         try tx2.commit()
-        try Mailer.deliver([sms], ctx: ctx)
+        try Mailer.deliver([sms], env: ctx.services)
         XCTAssertEqual(try String(contentsOfFile: root + "/sms.out", encoding: .utf8), "+31612345678|Je code is 000123")
         XCTAssertEqual(try Outbox.all(s).first?.transport, "command")
 
         try "#!/bin/sh\nexit 3\n".write(toFile: script, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
-        XCTAssertThrowsError(try Mailer.deliver([sms], ctx: ctx)) {
+        XCTAssertThrowsError(try Mailer.deliver([sms], env: ctx.services)) {
             let e = $0 as? WTError
             XCTAssertEqual(e?.kind, .failure)
             XCTAssertTrue(e?.message.contains("msg-1") ?? false, e?.message ?? "")
             XCTAssertTrue(e?.hint?.contains("outbox/msg-1.json") ?? false, e?.hint ?? "")
         }
-        XCTAssertThrowsError(try Mailer.sendSMS(to: "12", text: "x", in: s.begin(actor: "t", at: ctx.nowStamp), ctx: ctx)) {
+        XCTAssertThrowsError(try Mailer.sendSMS(to: "12", text: "x", in: s.begin(actor: "t", at: ctx.nowStamp), env: ctx.services)) {
             XCTAssertEqual(($0 as? WTError)?.kind, .invalid)
         }
     }

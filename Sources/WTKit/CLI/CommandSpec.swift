@@ -76,7 +76,7 @@ public enum StoreAccess: Sendable {
     case none, read, write
 }
 
-public typealias CommandHandler = @Sendable (Invocation) throws -> Void
+public typealias CommandHandler = @Sendable (CommandEnv) throws -> Void
 
 public struct CommandSpec: Sendable {
     public let noun: String

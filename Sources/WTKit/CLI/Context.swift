@@ -74,10 +74,24 @@ public final class Context {
 
     public var today: CalendarDate { Timestamp.amsterdamDate(now) }
 
+    /// What the workflows may take from this context.
+    public var services: ServiceEnv {
+        ServiceEnv(
+            now: now, random: random, passwordHasher: passwordHasher, environment: environment, stderr: stderr,
+            stderrIsTerminal: stderrIsTerminal)
+    }
+
     public var colour: Bool { stdoutIsTerminal && (environment["NO_COLOR"] ?? "").isEmpty }
 
     public func flush() {
         (stdout as? FileDescriptorOutput)?.flush()
         (stderr as? FileDescriptorOutput)?.flush()
+    }
+}
+
+extension Progress {
+    /// Progress on the context's stderr, when that is a terminal.
+    convenience init?(_ label: String, _ ctx: Context, after: Double = 0) {
+        self.init(label, to: ctx.stderr, isTerminal: ctx.stderrIsTerminal, after: after)
     }
 }

@@ -75,6 +75,22 @@ public enum Router {
         return line
     }
 
+    /// Refuses a line with too few or too many arguments for its command.
+    static func checkArgumentCount(_ line: ParsedLine) throws {
+        guard let command = line.command else { return }
+        let given = line.positionals.count
+        let required = command.args.filter { !$0.optional }.count
+        let variadic = command.args.contains { $0.variadic }
+        if given < required {
+            let missing = command.args.filter { !$0.optional }[given]
+            throw WTError.usage("`wt \(command.path)` needs \(missing.name): \(missing.help)", hint: "usage: \(command.synopsis)")
+        }
+        if !variadic && given > command.args.count {
+            let extra = line.positionals[command.args.count]
+            throw WTError.usage("unexpected argument \"\(extra)\" for `wt \(command.path)`", hint: "usage: \(command.synopsis)")
+        }
+    }
+
     static func findWords(_ args: [String], options: [OptionSpec]) throws -> [String] {
         var lexer = Lexer(args)
         var words: [String] = []

@@ -3,14 +3,14 @@ enum AccountCommands {
         "password-stdin", help: "read the password(s) from stdin, one per line, instead of asking (required without a terminal)")
 
     /// Without a terminal to ask on, the password must come from stdin.
-    static func requirePasswordSource(_ inv: Invocation) throws {
+    static func requirePasswordSource(_ inv: CommandEnv) throws {
         guard inv.flag("password-stdin") || inv.ctx.stdinIsTerminal else {
             throw WTError.usage("`wt \(inv.command.path)` asks for passwords on a terminal, and there is none",
                 hint: "give them on stdin, one per line, with --password-stdin (never as arguments)")
         }
     }
 
-    static func stdinLine(_ inv: Invocation, _ what: String) throws -> String {
+    static func stdinLine(_ inv: CommandEnv, _ what: String) throws -> String {
         guard var line = inv.ctx.stdin.readLine() else {
             throw WTError.usage("expected \(what) on stdin", hint: "with --password-stdin, give one value per line")
         }
@@ -18,7 +18,7 @@ enum AccountCommands {
         return line
     }
 
-    static func prompt(_ inv: Invocation, _ text: String) throws -> String {
+    static func prompt(_ inv: CommandEnv, _ text: String) throws -> String {
         guard var line = inv.ctx.stdin.readSecretLine(prompt: text, to: inv.ctx.stderr) else {
             throw WTError.usage("no input: nothing was changed")
         }
@@ -26,12 +26,12 @@ enum AccountCommands {
         return line
     }
 
-    static func currentPassword(_ inv: Invocation, prompt text: String) throws -> String {
+    static func currentPassword(_ inv: CommandEnv, prompt text: String) throws -> String {
         inv.flag("password-stdin") ? try stdinLine(inv, "the password") : try prompt(inv, text)
     }
 
     /// A new password: one line on stdin, or asked twice on the terminal.
-    static func newPassword(_ inv: Invocation, what: String) throws -> String {
+    static func newPassword(_ inv: CommandEnv, what: String) throws -> String {
         if inv.flag("password-stdin") { return try stdinLine(inv, what) }
         let first = try prompt(inv, "New password: ")
         let second = try prompt(inv, "Repeat the new password: ")
@@ -42,7 +42,7 @@ enum AccountCommands {
     /// `--as` (or WT_AS) may only name the account itself: nobody acts on another's account.
     /// What login and passwd check first: a password source, the account named,
     /// that `--as` (if given) is that account, and that it may log in at all.
-    static func accountThatMayLogIn(_ inv: Invocation) throws -> (Store, AccountHolder) {
+    static func accountThatMayLogIn(_ inv: CommandEnv) throws -> (Store, AccountHolder) {
         try requirePasswordSource(inv)
         let store = try inv.store()
         let user = try AccountDirectory.require(inv.arg(0)!, store)
@@ -51,7 +51,7 @@ enum AccountCommands {
         return (store, user)
     }
 
-    static func requireSelf(_ inv: Invocation, _ user: AccountHolder) throws {
+    static func requireSelf(_ inv: CommandEnv, _ user: AccountHolder) throws {
         guard let raw = inv.globals.actAs ?? inv.ctx.environment["WT_AS"].flatMap({ $0.isEmpty ? nil : $0 }) else { return }
         let me = (try? Accounts.normalizeEmail(raw)) ?? raw
         guard me == user.email || me == user.id else {
@@ -89,7 +89,7 @@ enum AccountCommands {
                 try requireSelf(inv, user)
                 let password = try newPassword(inv, what: "the new password")
                 let tx = store.begin(actor: user.email, at: inv.ctx.nowStamp)
-                let u = try Accounts.activate(token: token, password: password, in: tx, ctx: inv.ctx)
+                let u = try Accounts.activate(token: token, password: password, in: tx, env: inv.ctx.services)
                 try inv.commit(tx)
                 try inv.done("activated \(u.id) \(u.email): log in with `wt account login \(u.email)`",
                     records: [u.publicJSON(now: inv.ctx.nowStamp)], schema: User.schema)
@@ -107,7 +107,7 @@ enum AccountCommands {
                 let (store, user) = try accountThatMayLogIn(inv)
                 let password = try currentPassword(inv, prompt: "Password for \(user.email): ")
                 let tx = store.begin(actor: user.email, at: inv.ctx.nowStamp)
-                let outcome = try Accounts.login(user.email, password: password, in: tx, ctx: inv.ctx)
+                let outcome = try Accounts.login(user.email, password: password, in: tx, env: inv.ctx.services)
                 // A failed attempt is committed too: it counts towards the lock.
                 try inv.commit(tx)
                 if let denial = outcome.denial { throw denial }
@@ -128,7 +128,7 @@ enum AccountCommands {
                 let old = try currentPassword(inv, prompt: "Current password of \(user.email): ")
                 let new = try newPassword(inv, what: "the new password (second line)")
                 let tx = store.begin(actor: user.email, at: inv.ctx.nowStamp)
-                let outcome = try Accounts.changePassword(user.email, old: old, new: new, in: tx, ctx: inv.ctx)
+                let outcome = try Accounts.changePassword(user.email, old: old, new: new, in: tx, env: inv.ctx.services)
                 try inv.commit(tx)
                 if let denial = outcome.denial { throw denial }
                 try inv.done("changed the password of \(outcome.account.email) (\(outcome.account.id))",

@@ -12,7 +12,7 @@ enum ClientsCommands {
     ]
 
     /// Reads the field options; an empty value clears an optional field.
-    static func fields(_ inv: Invocation) throws -> Organisation.ClientFields {
+    static func fields(_ inv: CommandEnv) throws -> Organisation.ClientFields {
         var f = Organisation.ClientFields()
         func opt(_ name: String, _ normalize: (String) throws -> String) throws -> String?? {
             guard let v = inv.value(name) else { return nil }

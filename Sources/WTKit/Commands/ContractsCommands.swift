@@ -1,7 +1,7 @@
 import Foundation
 
 enum ContractsCommands {
-    static func row(_ c: Contract, _ inv: Invocation, workers: [String: Worker]) -> JSON {
+    static func row(_ c: Contract, _ inv: CommandEnv, workers: [String: Worker]) -> JSON {
         c.publicJSON(today: inv.ctx.today, workerName: workers[c.worker]?.name)
     }
 
@@ -9,14 +9,14 @@ enum ContractsCommands {
         Dictionary(try Organisation.workers(r).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    static func date(_ inv: Invocation, _ name: String) throws -> CalendarDate? {
+    static func date(_ inv: CommandEnv, _ name: String) throws -> CalendarDate? {
         guard let v = inv.value(name) else { return nil }
         do { return try CalendarDate.parse(v) } catch let e as WTError {
             throw WTError(e.kind, "--\(name): \(e.message)", hint: "dates are written YYYY-MM-DD")
         }
     }
 
-    static func money(_ inv: Invocation, _ name: String) throws -> Money {
+    static func money(_ inv: CommandEnv, _ name: String) throws -> Money {
         let v = try inv.required(name)
         do { return try Money.parse(v) } catch let e as WTError { throw WTError(e.kind, "--\(name): \(e.message)", hint: e.hint) }
     }
@@ -60,7 +60,7 @@ enum ContractsCommands {
                     end: try date(inv, "end"), phase: phase, payRate: try money(inv, "pay-rate"), billRate: try money(inv, "bill-rate"),
                     minutesPerWeek: minutes)
                 let tx = try inv.begin()
-                let (c, docs) = try Contracts.add(n, in: tx, actor: try inv.actor(), ctx: inv.ctx)
+                let (c, docs) = try Contracts.add(n, in: tx, actor: try inv.actor(), env: inv.ctx.services)
                 try inv.commit(tx)
                 try inv.done(
                     "added contract \(c.id) (\(c.worker) at \(c.department), phase \(c.phase.rawValue)); documents to approve: \(docs.map(\.id).joined(separator: ", "))",

@@ -14,12 +14,12 @@ enum DeclarationsCommands {
         OptionSpec("status", value: "STATUS", list: true, help: "only these statuses: report, submitted, approved, rejected, closed", completion: .choices(statuses)),
     ]
 
-    static func week(_ inv: Invocation, _ name: String) throws -> ISOWeek? {
+    static func week(_ inv: CommandEnv, _ name: String) throws -> ISOWeek? {
         guard let v = inv.value(name) else { return nil }
         do { return try ISOWeek.parse(v) } catch let e as WTError { throw WTError(e.kind, "--\(name): \(e.message)", hint: e.hint) }
     }
 
-    static func filter(_ inv: Invocation) throws -> Declarations.Filter {
+    static func filter(_ inv: CommandEnv) throws -> Declarations.Filter {
         var f = Declarations.Filter()
         let store = try inv.store()
         let actor = try inv.actor()
@@ -58,12 +58,12 @@ enum DeclarationsCommands {
     }
 
     /// Whether printed declarations need their `payroll` field looked up.
-    static func showsPayroll(_ inv: Invocation) -> Bool {
+    static func showsPayroll(_ inv: CommandEnv) -> Bool {
         inv.globals.format != .table || inv.globals.fields.contains("payroll")
     }
 
     static func run(
-        _ inv: Invocation, _ body: (DeclarationSet, inout [OutgoingMessage]) throws -> [Declaration], message: ([Declaration]) -> String,
+        _ inv: CommandEnv, _ body: (DeclarationSet, inout [OutgoingMessage]) throws -> [Declaration], message: ([Declaration]) -> String,
         many: Bool, hours: Bool = false
     ) throws {
         let tx = try inv.begin()
@@ -221,7 +221,7 @@ enum DeclarationsCommands {
                 let reason = try TextRules.text(try inv.required("reason"), what: "--reason")
                 try run(inv, { set, messages in
                     let d = try Declarations.reject(inv.arg(0)!, reason: reason, in: set, actor: try inv.actor())
-                    if let m = try DeclarationMail.rejection(d, reason: reason, in: set.tx, ctx: inv.ctx, warn: { inv.err("warning: \($0)\n") }) {
+                    if let m = try DeclarationMail.rejection(d, reason: reason, in: set.tx, env: inv.ctx.services, warn: { inv.err("warning: \($0)\n") }) {
                         messages.append(m)
                     }
                     return [d]

@@ -99,7 +99,7 @@ enum DocumentsCommands {
                 if let code = inv.value("code") {
                     guard !inv.flag("read") else { throw WTError.usage("give either --read or --code, not both") }
                     let tx = try inv.begin()
-                    switch try Documents.enterCode(id, code: code, in: tx, actor: try inv.actor(), ctx: inv.ctx) {
+                    switch try Documents.enterCode(id, code: code, in: tx, actor: try inv.actor(), env: inv.ctx.services) {
                     case .signed(let d):
                         try inv.commit(tx)
                         try inv.done("signed \(d.id) with the SMS code (sha256 \(d.sha256))", records: [d.publicJSON], schema: Document.schema)
@@ -121,7 +121,7 @@ enum DocumentsCommands {
                     guard ["j", "ja", "y", "yes"].contains(a) else { throw WTError.conflict("not confirmed: \(id) was not signed") }
                 }
                 let tx = try inv.begin()
-                let (d, sms) = try Documents.confirmRead(id, in: tx, actor: try inv.actor(), ctx: inv.ctx)
+                let (d, sms) = try Documents.confirmRead(id, in: tx, actor: try inv.actor(), env: inv.ctx.services)
                 try inv.commit(tx)
                 if let sms {
                     try inv.deliver([sms])

@@ -33,7 +33,7 @@ enum InitCommand {
                 tx.record("store.init", "store", ["schema": .int(Store.schemaVersion)])
                 try tx.commit()
                 if let sample {
-                    try SampleData.fill(store, sample: sample, ctx: inv.ctx, actor: inv.backofficeName)
+                    try SampleData.fill(store, sample: sample, env: inv.ctx.services, actor: inv.backofficeName)
                 }
                 let row: JSON = ["store": .string(root), "schema": .int(Store.schemaVersion), "sample": JSON(sample)]
                 try inv.done("created a wt store at \(root)" + (sample.map { " with the \($0) sample" } ?? ""),

@@ -1,13 +1,13 @@
 import Foundation
 
 enum InvoicesCommands {
-    static func date(_ inv: Invocation, _ name: String) throws -> CalendarDate? {
+    static func date(_ inv: CommandEnv, _ name: String) throws -> CalendarDate? {
         guard let v = inv.value(name) else { return nil }
         do { return try CalendarDate.parse(v) } catch let e as WTError { throw WTError(e.kind, "--\(name): \(e.message)", hint: "dates are written YYYY-MM-DD") }
     }
 
     /// `--profile`, checked before the store is opened; only with `--format ubl`.
-    static func ublProfile(_ inv: Invocation) throws -> UBLWriter.Profile? {
+    static func ublProfile(_ inv: CommandEnv) throws -> UBLWriter.Profile? {
         guard let value = inv.value("profile") else { return nil }
         let names = UBLWriter.Profile.allCases.map(\.rawValue).joined(separator: ", ")
         guard let profile = UBLWriter.Profile(rawValue: value) else {
@@ -126,7 +126,7 @@ enum InvoicesCommands {
                 let reason = try TextRules.text(try inv.required("reason"), what: "--reason", max: 500)
                 let tx = try inv.begin()
                 let set = DeclarationSet(tx)
-                let note = try Invoices.credit(inv.arg(0)!, reason: reason, in: set, actor: try inv.actor(), ctx: inv.ctx)
+                let note = try Invoices.credit(inv.arg(0)!, reason: reason, in: set, actor: try inv.actor(), env: inv.ctx.services)
                 try inv.confirm("Credit invoice \(inv.arg(0)!) (\((-note.total).euro))?")
                 try set.flush()
                 try inv.commit(tx)

@@ -38,7 +38,7 @@ enum MailCommands {
                 let store = try inv.store()
                 if let dir = inv.value("maildir") {
                     guard inv.arg(0) == nil else { throw WTError.usage("give FILE or --maildir DIR, not both") }
-                    let run = try MailIngestMaildir.run(FileSystem.absolute(dir, cwd: inv.ctx.cwd), store: store, ctx: inv.ctx, dryRun: inv.dryRun)
+                    let run = try MailIngestMaildir.run(FileSystem.absolute(dir, cwd: inv.ctx.cwd), store: store, env: inv.ctx.services, dryRun: inv.dryRun)
                     try report(inv, run.results, many: true)
                     try inv.deliver(run.results.flatMap(\.messages))
                     if !run.failures.isEmpty {
@@ -47,14 +47,14 @@ enum MailCommands {
                     return
                 }
                 let bytes = try read(inv, inv.arg(0) ?? "-")
-                let result = try MailIngest.process(bytes, store: store, ctx: inv.ctx, dryRun: inv.dryRun)
+                let result = try MailIngest.process(bytes, store: store, env: inv.ctx.services, dryRun: inv.dryRun)
                 try report(inv, [result], many: false)
                 try inv.deliver(result.messages)
                 if let e = result.error { throw e }
             },
         ])
 
-    static func read(_ inv: Invocation, _ arg: String) throws -> [UInt8] {
+    static func read(_ inv: CommandEnv, _ arg: String) throws -> [UInt8] {
         if arg == "-" { return inv.ctx.stdin.readAll() }
         let path = FileSystem.absolute(arg, cwd: inv.ctx.cwd)
         guard let data = (try? FileSystem.read(path)) ?? nil else {
@@ -65,7 +65,7 @@ enum MailCommands {
 
     /// A line per message in table format (refusals go to stderr as the error
     /// itself for a single message), the records otherwise.
-    static func report(_ inv: Invocation, _ results: [MailIngest.Result], many: Bool) throws {
+    static func report(_ inv: CommandEnv, _ results: [MailIngest.Result], many: Bool) throws {
         if inv.globals.format == .table {
             guard !inv.quiet else { return }
             // Message-IDs, addresses and file names come from the mail: no control characters to the terminal.

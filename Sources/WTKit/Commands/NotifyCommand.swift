@@ -15,7 +15,7 @@ enum NotifyCommand {
             ) { inv in
                 try AccessControl.requireBackoffice(try inv.actor(), toDo: "send notifications")
                 let tx = try inv.begin()
-                let (planned, messages) = try Notifications.run(in: tx, ctx: inv.ctx, send: !inv.dryRun)
+                let (planned, messages) = try Notifications.run(in: tx, env: inv.ctx.services, send: !inv.dryRun)
                 try inv.commit(tx)
                 try inv.deliver(messages)
                 if inv.globals.format == .table {

@@ -1,6 +1,6 @@
 enum PayrollCommands {
     /// A week option; anything but an ISO week is a usage error (2).
-    static func week(_ inv: Invocation, _ name: String) throws -> ISOWeek? {
+    static func week(_ inv: CommandEnv, _ name: String) throws -> ISOWeek? {
         guard let v = inv.value(name) else { return nil }
         do { return try ISOWeek.parse(v) } catch let e as WTError {
             throw WTError.usage("--\(name): \(e.message)", hint: e.hint ?? "weeks are written YYYY-Www, e.g. 2026-W48")

@@ -46,7 +46,7 @@ enum StatusCommand {
         ])
 
     /// A worker's menu: their contracts and declarations, and what waits for them.
-    static func workerStatus(_ inv: Invocation, _ store: Store, _ actor: Actor) throws {
+    static func workerStatus(_ inv: CommandEnv, _ store: Store, _ actor: Actor) throws {
         if inv.value("client") != nil {
             throw WTError.denied("\(actor.name) is a worker: --client does not apply", hint: AccessControl.workerRule)
         }

@@ -4,13 +4,13 @@ enum UsersCommands {
         User.schema.fields + [Field("activationLink", table: false), Field("activationMessage", table: false)])
     static let emailArg = ArgSpec("EMAIL", "the user's e-mail address (or id, u-12)", completion: .records("users"))
 
-    static func phone(_ inv: Invocation) throws -> String? {
+    static func phone(_ inv: CommandEnv) throws -> String? {
         guard let v = inv.value("phone") else { return nil }
         do { return try Phone.normalize(v) } catch let e as WTError { throw WTError.invalid("--phone: \(e.message)", hint: e.hint) }
     }
 
     /// The user, their link (unless --quiet or a dry run) and the mail that carries it.
-    static func printInvitation(_ inv: Invocation, _ i: Accounts.Invitation, verb: String) throws {
+    static func printInvitation(_ inv: CommandEnv, _ i: Accounts.Invitation, verb: String) throws {
         guard case .user(let u) = i.account else { return }
         var row = u.publicJSON(now: inv.ctx.nowStamp).objectValue ?? [:]
         let showLink = !inv.quiet && !inv.dryRun
@@ -78,7 +78,7 @@ enum UsersCommands {
                 let tx = try inv.begin()
                 let invitation = try Accounts.invite(
                     email: inv.arg(0)!, name: name, client: client, phone: phone, roles: roles, departments: try inv.list("department"),
-                    in: tx, ctx: inv.ctx, actor: actor)
+                    in: tx, env: inv.ctx.services, actor: actor)
                 try inv.commit(tx)
                 try printInvitation(inv, invitation, verb: "invited")
                 try inv.deliver([invitation.message])
@@ -92,7 +92,7 @@ enum UsersCommands {
                 let tx = try inv.begin()
                 let actor = try inv.actor()
                 try AccessControl.requireBackoffice(actor, toDo: "reinvite users")
-                let invitation = try Accounts.reinvite(.user(try UserDirectory.require(inv.arg(0)!, tx)), in: tx, ctx: inv.ctx, actor: actor)
+                let invitation = try Accounts.reinvite(.user(try UserDirectory.require(inv.arg(0)!, tx)), in: tx, env: inv.ctx.services, actor: actor)
                 try inv.commit(tx)
                 try printInvitation(inv, invitation, verb: "reinvited")
                 try inv.deliver([invitation.message])

@@ -4,7 +4,7 @@ enum WorkersCommands {
     static let idArg = ArgSpec("ID", "the worker's id", completion: .records("workers"))
 
     /// `--email`, `--phone`, `--iban` checked as `add` checks them (6 naming the option).
-    static func checked(_ inv: Invocation, _ opt: String, _ f: (String) throws -> String) throws -> String? {
+    static func checked(_ inv: CommandEnv, _ opt: String, _ f: (String) throws -> String) throws -> String? {
         guard let v = inv.value(opt) else { return nil }
         do { return try f(v) } catch let e as WTError { throw WTError.invalid("--\(opt): \(e.message)", hint: e.hint) }
     }
@@ -15,10 +15,10 @@ enum WorkersCommands {
         OptionSpec("iban", value: "IBAN", help: "bank account for wages (checked with mod 97)"),
     ]
 
-    static func row(_ w: Worker, _ inv: Invocation) -> JSON { w.publicJSON(now: inv.ctx.nowStamp) }
+    static func row(_ w: Worker, _ inv: CommandEnv) -> JSON { w.publicJSON(now: inv.ctx.nowStamp) }
 
     /// The worker, their link (unless --quiet or a dry run) and the mail that carries it.
-    static func printInvitation(_ inv: Invocation, _ i: Accounts.Invitation, verb: String) throws {
+    static func printInvitation(_ inv: CommandEnv, _ i: Accounts.Invitation, verb: String) throws {
         guard case .worker(let w) = i.account else { return }
         var o = row(w, inv).objectValue ?? [:]
         let showLink = !inv.quiet && !inv.dryRun
@@ -134,7 +134,7 @@ enum WorkersCommands {
                 fields: inviteSchema.names, access: .write
             ) { inv in
                 let tx = try inv.begin()
-                let invitation = try Accounts.inviteWorker(inv.arg(0)!, in: tx, ctx: inv.ctx, actor: try inv.actor())
+                let invitation = try Accounts.inviteWorker(inv.arg(0)!, in: tx, env: inv.ctx.services, actor: try inv.actor())
                 try inv.commit(tx)
                 try printInvitation(inv, invitation, verb: "invited")
                 try inv.deliver([invitation.message])
@@ -148,7 +148,7 @@ enum WorkersCommands {
                 let actor = try inv.actor()
                 try AccessControl.requireBackoffice(actor, toDo: "reinvite workers")
                 let tx = try inv.begin()
-                let invitation = try Accounts.reinvite(try account(inv.arg(0)!, tx), in: tx, ctx: inv.ctx, actor: actor)
+                let invitation = try Accounts.reinvite(try account(inv.arg(0)!, tx), in: tx, env: inv.ctx.services, actor: actor)
                 try inv.commit(tx)
                 try printInvitation(inv, invitation, verb: "reinvited")
                 try inv.deliver([invitation.message])

@@ -13,11 +13,11 @@ public final class Progress: @unchecked Sendable {
     let started = DispatchTime.now().uptimeNanoseconds
     private let state = Locked((shown: false, last: UInt64(0)))
 
-    /// Nil unless stderr is a terminal.
-    init?(_ label: String, _ ctx: Context, after: Double = 0) {
-        guard ctx.stderrIsTerminal else { return nil }
+    /// Nil unless the stream is a terminal.
+    init?(_ label: String, to stream: OutputStream, isTerminal: Bool, after: Double = 0) {
+        guard isTerminal else { return nil }
         self.label = label
-        stream = ctx.stderr
+        self.stream = stream
         self.after = after
     }
 

@@ -53,7 +53,7 @@ extension Accounts {
         return token
     }
 
-    static func sendActivationMail(_ a: AccountHolder, token: String, in tx: Transaction, ctx: Context) throws -> (String, OutgoingMessage) {
+    static func sendActivationMail(_ a: AccountHolder, token: String, in tx: Transaction, env: ServiceEnv) throws -> (String, OutgoingMessage) {
         let config = try Config.load(tx)
         let link = "\(config.string("portal.url") ?? "https://werktalent.helloflex.com")/deeplink/index/\(token)"
         let body: String
@@ -63,7 +63,7 @@ extension Accounts {
         }
         let message = try Mailer.send(
             to: MailAddress(name: a.name, address: a.email), subject: ActivationMail.subject(config),
-            body: body, topic: "activation", in: tx, ctx: ctx)
+            body: body, topic: "activation", in: tx, env: env)
         return (link, message)
     }
 

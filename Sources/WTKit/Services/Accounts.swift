@@ -40,7 +40,7 @@ public enum Accounts {
 
     public static func invite(
         email raw: String, name: String, client: String, phone: String?, roles: [Role], departments: [String],
-        in tx: Transaction, ctx: Context, actor: Actor
+        in tx: Transaction, env: ServiceEnv, actor: Actor
     ) throws -> Invitation {
         try AccessControl.requireBackoffice(actor, toDo: "invite users")
         let email = try normalizeEmail(raw)
@@ -63,7 +63,7 @@ public enum Accounts {
         let user = User(
             id: try IdAllocator.next(RecordKind.user.rawValue, in: tx), email: email, name: name, client: c.id, phone: phone,
             roles: roles.isEmpty ? [.viewer] : roles, departments: scope, createdAt: tx.at)
-        let invitation = try sendInvitation(.user(user), in: tx, ctx: ctx)
+        let invitation = try sendInvitation(.user(user), in: tx, env: env)
         tx.record("user.invite", user.id, [
             "email": .string(email), "client": .string(c.id), "roles": JSON(user.roles.map(\.rawValue)),
             "departments": JSON(scope), "message": .string(invitation.message.id), "expiresAt": .string(invitation.expiresAt),
@@ -73,7 +73,7 @@ public enum Accounts {
 
     /// A worker's own account (SPEC §11), for the worker's e-mail address: 6
     /// without one, 4 when the worker has an account or the address is another's.
-    public static func inviteWorker(_ id: String, in tx: Transaction, ctx: Context, actor: Actor) throws -> Invitation {
+    public static func inviteWorker(_ id: String, in tx: Transaction, env: ServiceEnv, actor: Actor) throws -> Invitation {
         try AccessControl.requireBackoffice(actor, toDo: "invite workers")
         var w = try Organisation.worker(id, tx)
         let fix = "wt workers edit \(w.id) --email ADDRESS"
@@ -91,7 +91,7 @@ public enum Accounts {
         }
         try AccountDirectory.requireFree(email, except: w.id, tx)
         w.account = Credentials()
-        let invitation = try sendInvitation(.worker(w), in: tx, ctx: ctx)
+        let invitation = try sendInvitation(.worker(w), in: tx, env: env)
         tx.record("worker.invite", w.id, [
             "email": .string(email), "message": .string(invitation.message.id), "expiresAt": .string(invitation.expiresAt),
         ])
@@ -99,18 +99,18 @@ public enum Accounts {
     }
 
     /// Issues the link, saves the account and mails it.
-    static func sendInvitation(_ account: AccountHolder, in tx: Transaction, ctx: Context) throws -> Invitation {
+    static func sendInvitation(_ account: AccountHolder, in tx: Transaction, env: ServiceEnv) throws -> Invitation {
         var a = account
         var c = a.credentials
-        let token = try issueToken(&c, owner: a.id, in: tx, random: ctx.random)
+        let token = try issueToken(&c, owner: a.id, in: tx, random: env.random)
         a.credentials = c
-        let (link, message) = try sendActivationMail(a, token: token, in: tx, ctx: ctx)
+        let (link, message) = try sendActivationMail(a, token: token, in: tx, env: env)
         try a.save(in: tx)
         return Invitation(account: a, token: token, link: link, message: message)
     }
 
     /// A new link for an account not activated yet; every earlier link dies.
-    public static func reinvite(_ account: AccountHolder, in tx: Transaction, ctx: Context, actor: Actor) throws -> Invitation {
+    public static func reinvite(_ account: AccountHolder, in tx: Transaction, env: ServiceEnv, actor: Actor) throws -> Invitation {
         try AccessControl.requireBackoffice(actor, toDo: "reinvite \(account.kind)s")
         switch account.credentials.status {
         case .active:
@@ -120,7 +120,7 @@ public enum Accounts {
                 hint: "enable the account first: wt \(account.kind)s enable \(account.kind == "user" ? account.email : account.id)")
         case .invited: break
         }
-        let invitation = try sendInvitation(account, in: tx, ctx: ctx)
+        let invitation = try sendInvitation(account, in: tx, env: env)
         tx.record("\(account.kind).reinvite", account.id, ["message": .string(invitation.message.id), "expiresAt": .string(invitation.expiresAt)])
         return invitation
     }
@@ -202,13 +202,13 @@ public enum Accounts {
 
     /// Sets the first password and activates. A password that breaks the
     /// policy (6) changes nothing, so the link stays usable.
-    public static func activate(token: String, password: String, in tx: Transaction, ctx: Context) throws -> AccountHolder {
+    public static func activate(token: String, password: String, in tx: Transaction, env: ServiceEnv) throws -> AccountHolder {
         var account = try accountForToken(token, tx, now: tx.at)
         let config = try Config.load(tx)
         try config.passwordPolicy.check(password)
         var c = account.credentials
         let hash = c.activation!.tokenHash
-        c.passwordHash = try ctx.passwordHasher.hash(password)
+        c.passwordHash = try env.passwordHasher.hash(password)
         c.passwordHistory = []
         c.passwordChangedAt = tx.at
         c.status = .active
@@ -227,11 +227,11 @@ public enum Accounts {
 
     /// Checks a password; 5 for a disabled, not activated, locked or expired
     /// account or a wrong password. Failures count towards the lock.
-    public static func login(_ key: String, password: String, in tx: Transaction, ctx: Context) throws -> Outcome {
+    public static func login(_ key: String, password: String, in tx: Transaction, env: ServiceEnv) throws -> Outcome {
         var account = try AccountDirectory.require(key, tx)
         try requireCanLogIn(account, now: tx.at)
         let config = try Config.load(tx)
-        if let denial = try checkPassword(&account, password, config: config, in: tx, hasher: ctx.passwordHasher) {
+        if let denial = try checkPassword(&account, password, config: config, in: tx, hasher: env.passwordHasher) {
             return Outcome(account: account, denial: denial)
         }
         if let expired = passwordExpiry(account.credentials, config), expired <= tx.at {
@@ -250,11 +250,11 @@ public enum Accounts {
     /// Changes a password: the old one must be right (a wrong one counts as a
     /// failed login), the new one must meet the policy (6, every broken rule)
     /// and may not be one of the last `password.history` passwords (6).
-    public static func changePassword(_ key: String, old: String, new: String, in tx: Transaction, ctx: Context) throws -> Outcome {
+    public static func changePassword(_ key: String, old: String, new: String, in tx: Transaction, env: ServiceEnv) throws -> Outcome {
         var account = try AccountDirectory.require(key, tx)
         try requireCanLogIn(account, now: tx.at)
         let config = try Config.load(tx)
-        if let denial = try checkPassword(&account, old, config: config, in: tx, hasher: ctx.passwordHasher) {
+        if let denial = try checkPassword(&account, old, config: config, in: tx, hasher: env.passwordHasher) {
             return Outcome(account: account, denial: denial)
         }
         try config.passwordPolicy.check(new)
@@ -263,13 +263,13 @@ public enum Accounts {
         let current = c.passwordHash!
         if history > 0 {
             let recent = [current] + c.passwordHistory.prefix(history - 1)
-            if recent.contains(where: { ctx.passwordHasher.verify(new, against: $0) }) {
+            if recent.contains(where: { env.passwordHasher.verify(new, against: $0) }) {
                 throw WTError.invalid(
                     "password does not meet the policy: it must differ from the last \(history) password\(history == 1 ? "" : "s")",
                     hint: "password.history is \(history): that many other passwords must come before one is reused")
             }
         }
-        c.passwordHash = try ctx.passwordHasher.hash(new)
+        c.passwordHash = try env.passwordHasher.hash(new)
         c.passwordHistory = Array(([current] + c.passwordHistory).prefix(max(history - 1, 0)))
         c.passwordChangedAt = tx.at
         c.failedLogins = 0

@@ -13,16 +13,16 @@ enum ContractNotice {
     }
 
     static func plan(
-        config: Config, last: [String: String], workers: [String: Worker], signature: String, in tx: Transaction, ctx: Context
+        config: Config, last: [String: String], workers: [String: Worker], signature: String, in tx: Transaction, env: ServiceEnv
     ) throws -> Digest? {
         let days = config.int("contracts.noticeDays")
-        let due = try ContractGuards.ending(within: days, today: ctx.today, tx).filter { last[key($0.contract)] == nil }
+        let due = try ContractGuards.ending(within: days, today: env.today, tx).filter { last[key($0.contract)] == nil }
         guard !due.isEmpty, let to = config.string("agency.email") else { return nil }
         var lines: [String] = []
         for e in due {
             let c = try Contracts.store.find(e.contract, tx)
             let who = c.map { workers[$0.worker]?.name ?? $0.worker } ?? "?"
-            lines.append("  \(e.contract)  \(who)  fase \(c?.phase.rawValue ?? "?")  \(e.client)/\(e.department)  eindigt \(e.end)  (nog \(e.end - ctx.today) dagen)")
+            lines.append("  \(e.contract)  \(who)  fase \(c?.phase.rawValue ?? "?")  \(e.client)/\(e.department)  eindigt \(e.end)  (nog \(e.end - env.today) dagen)")
         }
         let agency = config.string("agency.name") ?? "WerkTalent"
         let body = """

@@ -41,7 +41,7 @@ public enum Contracts {
     }
 
     /// Adds a contract and the documents the client must approve for it.
-    public static func add(_ n: NewContract, in tx: Transaction, actor: Actor, ctx: Context) throws -> (Contract, [Document]) {
+    public static func add(_ n: NewContract, in tx: Transaction, actor: Actor, env: ServiceEnv) throws -> (Contract, [Document]) {
         try AccessControl.requireBackoffice(actor, toDo: "add contracts")
         let worker = try Organisation.worker(n.worker, tx)
         let department = try Organisation.department(n.department, tx, actor: actor)
@@ -60,12 +60,12 @@ public enum Contracts {
             id: try IdAllocator.next(RecordKind.contract.rawValue, in: tx), worker: worker.id, department: department.id,
             client: client.id, function: n.function, phase: n.phase, start: n.start, end: n.end, payRate: n.payRate,
             billRate: n.billRate, minutesPerWeek: n.minutesPerWeek, createdAt: tx.at)
-        let documents = try Documents.createForContract(contract, worker: worker, department: department, client: client, in: tx, ctx: ctx)
+        let documents = try Documents.createForContract(contract, worker: worker, department: department, client: client, in: tx, env: env)
         contract.documents = documents.filter { $0.contract == contract.id }.map(\.id)
         var records = try store.load(client: client.id, tx)
         records.append(contract)
         try store.save(records, client: client.id, in: tx)
-        if contract.fixedTerm { try ContractGuards.note([contract], today: ctx.today, in: tx) }
+        if contract.fixedTerm { try ContractGuards.note([contract], today: env.today, in: tx) }
         tx.record("contract.add", contract.id, [
             "worker": .string(worker.id), "department": .string(department.id), "phase": .string(n.phase.rawValue),
             "start": .string(n.start.description), "end": JSON(n.end?.description),

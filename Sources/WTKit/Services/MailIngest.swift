@@ -72,7 +72,7 @@ public enum MailIngest {
     }
 
     /// Processes one message on a store opened for writing, in its own commit.
-    public static func process(_ bytes: [UInt8], store: Store, ctx: Context, dryRun: Bool = false) throws -> Result {
+    public static func process(_ bytes: [UInt8], store: Store, env: ServiceEnv, dryRun: Bool = false) throws -> Result {
         let config = try Config.load(store)
         guard let reply = config.string("mail.replyAddress") else {
             throw WTError.invalid("mail.replyAddress is not set, so no digest carries links to answer",
@@ -95,18 +95,18 @@ public enum MailIngest {
         result.messageID = message.messageID
         result.from = message.from?.address.lowercased()
         do {
-            try accept(message, bytes: bytes, replyAddress: reply, config: config, store: store, ctx: ctx, dryRun: dryRun, into: &result)
+            try accept(message, bytes: bytes, replyAddress: reply, config: config, store: store, env: env, dryRun: dryRun, into: &result)
         } catch let r as Refusal {
             result.outcome = r.outcome
             result.detail = r.detail
             result.hint = r.hint
-            if !dryRun { result.answered = answerRefusal(message, result, config: config, ctx: ctx) }
+            if !dryRun { result.answered = answerRefusal(message, result, config: config, env: env) }
         }
         return result
     }
 
     static func accept(
-        _ message: MIMEMessage, bytes: [UInt8], replyAddress: String, config: Config, store: Store, ctx: Context, dryRun: Bool,
+        _ message: MIMEMessage, bytes: [UInt8], replyAddress: String, config: Config, store: Store, env: ServiceEnv, dryRun: Bool,
         into result: inout Result
     ) throws {
         let token = try findToken(message, replyAddress: replyAddress)
@@ -126,7 +126,7 @@ public enum MailIngest {
             throw Refusal(outcome: .conflict, detail: "this \(entry.action.dutch) link of \(entry.declaration) was already used on \(Timestamp.local(entry.usedAt ?? ""))",
                 hint: "each link works once; `wt declarations show \(entry.declaration)` shows what happened")
         }
-        let now = ctx.nowStamp
+        let now = env.nowStamp
         guard now < entry.expiresAt else {
             throw Refusal(outcome: .conflict, detail: "this \(entry.action.dutch) link of \(entry.declaration) expired on \(Timestamp.local(entry.expiresAt))",
                 hint: "answer through the link of a newer digest mail")
@@ -180,7 +180,7 @@ public enum MailIngest {
         let changed: Declaration
         if let reason {
             changed = try Declarations.reject(d.id, reason: reason, in: set, actor: actor)
-            if let m = try DeclarationMail.rejection(changed, reason: reason, in: tx, ctx: ctx, warn: { ctx.stderr.write("warning: \($0)\n") }) {
+            if let m = try DeclarationMail.rejection(changed, reason: reason, in: tx, env: env, warn: { env.stderr.write("warning: \($0)\n") }) {
                 messages.append(m)
             }
         } else {
@@ -189,7 +189,7 @@ public enum MailIngest {
         let answer = try Mailer.send(
             to: MailAddress(name: user.name, address: user.email), subject: "Verwerkt: \(ApprovalLinks.subject(entry.action, d))",
             body: MailIngestReplies.processed(user: user, d: changed, reason: reason, config: config), topic: d.id,
-            inReplyTo: message.messageID, in: tx, ctx: ctx)
+            inReplyTo: message.messageID, in: tx, env: env)
         messages.append(answer)
         try ApprovalTokens.markUsed(hash, entry, messageID: message.messageID, messageHash: messageHash, in: tx)
         var details: [String: JSON] = ["action": .string(entry.action.rawValue), "from": .string(sender), "answer": .string(answer.id)]
@@ -238,15 +238,15 @@ public enum MailIngest {
     }
 
     /// Answers a refused message through the sendmail transport, never the store.
-    static func answerRefusal(_ message: MIMEMessage, _ r: Result, config: Config, ctx: Context) -> String {
+    static func answerRefusal(_ message: MIMEMessage, _ r: Result, config: Config, env: ServiceEnv) -> String {
         guard let to = message.from, MailIngestReplies.mayAnswer(message, config: config) else { return "no (automatic or own mail)" }
         guard config.string("mail.transport") == "sendmail" else { return "no (mail.transport outbox keeps no refusals)" }
         do {
             let recipient = try MailAddress(validating: to.address, name: to.name)
             let mail = try Mailer.compose(
                 to: recipient, subject: "Niet verwerkt: \(message.subject.isEmpty ? "uw bericht" : String(message.subject.prefix(120)))",
-                body: MailIngestReplies.refused(r, config: config), inReplyTo: message.messageID, config: config, ctx: ctx)
-            if let problem = Mailer.sendUnstored(mail, config: config, ctx: ctx) { return "no (\(problem))" }
+                body: MailIngestReplies.refused(r, config: config), inReplyTo: message.messageID, config: config, env: env)
+            if let problem = Mailer.sendUnstored(mail, config: config, env: env) { return "no (\(problem))" }
             return "sendmail"
         } catch {
             return "no (\(error))"

@@ -14,7 +14,7 @@ enum MailIngestMaildir {
         var failures: [String] = []
     }
 
-    static func run(_ dir: String, store: Store, ctx: Context, dryRun: Bool) throws -> Run {
+    static func run(_ dir: String, store: Store, env: ServiceEnv, dryRun: Bool) throws -> Run {
         let new = dir + "/new", cur = dir + "/cur"
         guard FileSystem.isDirectory(new), FileSystem.isDirectory(cur) else {
             throw WTError.notFound("\(dir) is not a Maildir: it needs the directories new/ and cur/",
@@ -31,7 +31,7 @@ enum MailIngestMaildir {
                 run.failures.append("cannot read \(path): \(e.message)")
                 continue
             }
-            var result = try MailIngest.process(bytes, store: store, ctx: ctx, dryRun: dryRun)
+            var result = try MailIngest.process(bytes, store: store, env: env, dryRun: dryRun)
             result.file = name
             if !dryRun {
                 // After the commit of the message, before its move: a crash here leaves it in new/, processed.

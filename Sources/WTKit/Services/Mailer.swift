@@ -61,7 +61,7 @@ public struct OutboxEntry: StoredRecord, Equatable, Sendable {
 /// A message staged in a transaction. With the `outbox` transport the commit
 /// delivers it; with `sendmail` or `command` it is also kept in the outbox and
 /// must be handed over after the commit with `Mailer.deliver` (or
-/// `Invocation.deliver`).
+/// `CommandEnv.write`).
 public struct OutgoingMessage: Sendable {
     public let entry: OutboxEntry
     /// The program and arguments that send it after the commit; nil for `outbox`.
@@ -164,25 +164,25 @@ public enum Outbox {
 /// Everything is staged in the command's transaction, so a message exists
 /// exactly when the change that caused it was committed:
 ///
-///     let m = try Mailer.send(to: address, subject: "...", body: "...", topic: "digest", in: tx, ctx: inv.ctx)
+///     let m = try Mailer.send(to: address, subject: "...", body: "...", topic: "digest", in: uow.tx, env: uow.env)
 ///     try inv.commit(tx)
 ///     try inv.done(...)
-///     try inv.deliver([m])      // sendmail / SMS command transports; nothing to do for the outbox
+///     uow.send(m)      // delivered after the commit: sendmail / SMS command transports; nothing to do for the outbox
 ///
 /// With `mail.transport outbox` (the default) the commit is the delivery. With
 /// `sendmail` the message is kept in the outbox too and piped to
 /// `mail.sendmailPath -t -i` after the commit; if that fails the command exits
 /// 1 naming the message, which stays in the outbox, so nothing is lost.
 public enum Mailer {
-    /// A mail from `agency.name <agency.email>`, dated `ctx.now`, with a
+    /// A mail from `agency.name <agency.email>`, dated `env.now`, with a
     /// Message-ID of 16 random bytes at the agency address's domain.
     @discardableResult
     public static func send(
-        to: MailAddress, subject: String, body: String, topic: String? = nil, inReplyTo: String? = nil, in tx: Transaction, ctx: Context
+        to: MailAddress, subject: String, body: String, topic: String? = nil, inReplyTo: String? = nil, in tx: Transaction, env: ServiceEnv
     ) throws -> OutgoingMessage {
         let config = try Config.load(tx)
         let recipient = try MailAddress(validating: to.address, name: to.name)
-        let message = try compose(to: recipient, subject: subject, body: body, inReplyTo: inReplyTo, config: config, ctx: ctx)
+        let message = try compose(to: recipient, subject: subject, body: body, inReplyTo: inReplyTo, config: config, env: env)
         let text = message.rfc5322()
         let transport = config.string("mail.transport") ?? "outbox"
         let entry = OutboxEntry(
@@ -197,27 +197,27 @@ public enum Mailer {
     }
 
     /// The agency's mail as `send` builds it, without staging it anywhere.
-    static func compose(to recipient: MailAddress, subject: String, body: String, inReplyTo: String?, config: Config, ctx: Context) throws -> MailMessage {
+    static func compose(to recipient: MailAddress, subject: String, body: String, inReplyTo: String?, config: Config, env: ServiceEnv) throws -> MailMessage {
         let agencyEmail = config.string("agency.email") ?? "administratie@werktalent.com"
         let domain = String(agencyEmail.split(separator: "@").last ?? "localhost").lowercased()
         return MailMessage(
             from: MailAddress(name: config.string("agency.name"), address: agencyEmail), to: [recipient],
-            subject: subject, body: body, date: ctx.now,
-            messageID: try MailMessage.makeMessageID(random: ctx.random.bytes(16), domain: domain), inReplyTo: inReplyTo)
+            subject: subject, body: body, date: env.now,
+            messageID: try MailMessage.makeMessageID(random: env.random.bytes(16), domain: domain), inReplyTo: inReplyTo)
     }
 
     /// Pipes a mail that is not kept in the store to `mail.sendmailPath -t -i`
     /// (the answer to a refused message, SPEC §15). Nil when sent, else why not.
-    static func sendUnstored(_ message: MailMessage, config: Config, ctx: Context) -> String? {
+    static func sendUnstored(_ message: MailMessage, config: Config, env: ServiceEnv) -> String? {
         let lf = message.rfc5322().replacingOccurrences(of: "\r\n", with: "\n")
-        return run(config.string("mail.sendmailPath") ?? "/usr/sbin/sendmail", ["-t", "-i"], input: Array(lf.utf8), environment: ctx.environment)
+        return run(config.string("mail.sendmailPath") ?? "/usr/sbin/sendmail", ["-t", "-i"], input: Array(lf.utf8), environment: env.environment)
     }
 
     /// A text message to a phone number (normalized to E.164). The outbox keeps
     /// it as `outbox/msg-N.json`; with `sms.transport command` it is also given
     /// to `sms.command NUMBER TEXT` after the commit.
     @discardableResult
-    public static func sendSMS(to phone: String, text: String, topic: String? = nil, in tx: Transaction, ctx: Context) throws -> OutgoingMessage {
+    public static func sendSMS(to phone: String, text: String, topic: String? = nil, in tx: Transaction, env: ServiceEnv) throws -> OutgoingMessage {
         let config = try Config.load(tx)
         let number: String
         do { number = try Phone.normalize(phone) } catch let e as WTError {
@@ -244,11 +244,11 @@ public enum Mailer {
 
     /// Hands the messages that need it to their program, after the commit.
     /// Every message is tried; failures are reported together (exit 1).
-    public static func deliver(_ messages: [OutgoingMessage], ctx: Context) throws {
+    public static func deliver(_ messages: [OutgoingMessage], env: ServiceEnv) throws {
         var failures: [String] = []
         for m in messages {
             guard let program = m.program else { continue }
-            if let problem = run(program, m.arguments, input: m.input, environment: ctx.environment) {
+            if let problem = run(program, m.arguments, input: m.input, environment: env.environment) {
                 failures.append("\(m.id) to \(m.entry.to): \(problem)")
             }
         }
@@ -290,14 +290,5 @@ public enum Mailer {
         p.waitUntilExit()
         if p.terminationReason == .uncaughtSignal { return "\(program) was killed by signal \(p.terminationStatus)" }
         return p.terminationStatus == 0 ? nil : "\(program) exited with status \(p.terminationStatus)"
-    }
-}
-
-extension Invocation {
-    /// Delivers messages after `commit` (none on a dry run).
-    public func deliver(_ messages: [OutgoingMessage]) throws {
-        guard !dryRun, messages.contains(where: \.needsDelivery) else { return }
-        ctx.flush()
-        try Mailer.deliver(messages, ctx: ctx)
     }
 }

@@ -29,7 +29,7 @@ public enum Notifications {
     }
 
     /// Works out what to send, and when not dry, stages the mails in the transaction.
-    public static func run(in tx: Transaction, ctx: Context, send: Bool) throws -> ([Planned], [OutgoingMessage]) {
+    public static func run(in tx: Transaction, env: ServiceEnv, send: Bool) throws -> ([Planned], [OutgoingMessage]) {
         let config = try Config.load(tx)
         let interval = config.int("notify.intervalHours") * 3600
         var last = try lastSent(tx)
@@ -51,7 +51,7 @@ public enum Notifications {
             guard !waiting.isEmpty, due(user.id) else { continue }
             // With mail.replyAddress each declaration also gets its approve and reject
             // links (SPEC §15); their tokens are written in this same commit.
-            let links = send ? try ApprovalLinks.issue(for: user, waiting, config: config, in: tx, random: ctx.random) : [:]
+            let links = send ? try ApprovalLinks.issue(for: user, waiting, config: config, in: tx, random: env.random) : [:]
             let list = waiting.map { d in
                 "  \(d.id)  week \(d.week.week) \(d.week.year)  \(workers[d.worker]?.name ?? d.worker)  \(Minutes(d.minutes)) uur"
                     + (d.warnings.isEmpty ? "" : "\n      let op, arbeidstijd: " + d.warnings.map(\.message).joined(separator: "; "))
@@ -72,13 +72,13 @@ public enum Notifications {
             planned.append(p)
             if send {
                 messages.append(try Mailer.send(to: MailAddress(name: user.name, address: user.email), subject: p.subject, body: body,
-                    topic: "digest", in: tx, ctx: ctx))
+                    topic: "digest", in: tx, env: env))
                 last[user.id] = tx.at
             }
         }
 
         if config.bool("notify.remindWorkers") {
-            let thisWeek = ISOWeek(containing: ctx.today)
+            let thisWeek = ISOWeek(containing: env.today)
             var byWorker: [String: [Declaration]] = [:]
             for client in DeclarationSet.clients(store: tx.store) {
                 let open = try openByClient[client] ?? DeclarationSet.open(client: client, tx)
@@ -108,16 +108,16 @@ public enum Notifications {
                 planned.append(p)
                 if send {
                     messages.append(try Mailer.send(to: MailAddress(name: w.name, address: email), subject: p.subject, body: body,
-                        topic: "reminder", in: tx, ctx: ctx))
+                        topic: "reminder", in: tx, env: env))
                     last[id] = tx.at
                 }
             }
         }
-        if let notice = try ContractNotice.plan(config: config, last: last, workers: workers, signature: signature, in: tx, ctx: ctx) {
+        if let notice = try ContractNotice.plan(config: config, last: last, workers: workers, signature: signature, in: tx, env: env) {
             planned.append(notice.planned)
             if send {
                 messages.append(try Mailer.send(to: MailAddress(name: notice.planned.name, address: notice.planned.to), subject: notice.planned.subject,
-                    body: notice.body, topic: "notice", in: tx, ctx: ctx))
+                    body: notice.body, topic: "notice", in: tx, env: env))
                 for c in notice.planned.contracts { last[ContractNotice.key(c)] = tx.at }
             }
         }

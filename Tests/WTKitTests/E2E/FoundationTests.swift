@@ -193,11 +193,11 @@ final class FoundationTests: WTTestCase {
         let file = tmp + "/passwd"
         try "root:x:0:0:root:/root:/bin/bash\n# no comment handling needed\nbad line\n:x:7::::\nwt:x:1000:1000:W T,,,:/home/wt:/bin/sh\n"
             .write(toFile: file, atomically: true, encoding: .utf8)
-        XCTAssertEqual(Invocation.passwdName(uid: 0, file: file), "root")
-        XCTAssertEqual(Invocation.passwdName(uid: 1000, file: file), "wt")
-        XCTAssertNil(Invocation.passwdName(uid: 7, file: file), "an empty name is no name")
-        XCTAssertNil(Invocation.passwdName(uid: 4242, file: file))
-        XCTAssertNil(Invocation.passwdName(uid: 0, file: tmp + "/missing"))
+        XCTAssertEqual(CommandEnv.passwdName(uid: 0, file: file), "root")
+        XCTAssertEqual(CommandEnv.passwdName(uid: 1000, file: file), "wt")
+        XCTAssertNil(CommandEnv.passwdName(uid: 7, file: file), "an empty name is no name")
+        XCTAssertNil(CommandEnv.passwdName(uid: 4242, file: file))
+        XCTAssertNil(CommandEnv.passwdName(uid: 0, file: tmp + "/missing"))
     }
 
     func testWTNowMustBeATimestamp() {

@@ -25,7 +25,7 @@ public enum DeclarationMail {
 
     /// The worker hears at once that a week was rejected, and why.
     public static func rejection(
-        _ d: Declaration, reason: String, in tx: Transaction, ctx: Context, warn: (String) -> Void
+        _ d: Declaration, reason: String, in tx: Transaction, env: ServiceEnv, warn: (String) -> Void
     ) throws -> OutgoingMessage? {
         let worker = try Organisation.worker(d.worker, tx)
         guard let email = worker.email else {
@@ -48,7 +48,7 @@ public enum DeclarationMail {
             """
         let m = try Mailer.send(
             to: MailAddress(name: worker.name, address: email), subject: "Je urendeclaratie van week \(d.week.week) is afgewezen",
-            body: body, topic: d.id, in: tx, ctx: ctx)
+            body: body, topic: d.id, in: tx, env: env)
         tx.record("mail.rejection", d.id, ["message": .string(m.id), "to": .string(email)])
         return m
     }
@@ -56,10 +56,10 @@ public enum DeclarationMail {
 
 /// The SMS code that signs a fixed-term assignment confirmation.
 public enum SMSCodes {
-    static func send(code: String, phone: String, document d: Document, config: Config, in tx: Transaction, ctx: Context) throws -> OutgoingMessage {
+    static func send(code: String, phone: String, document d: Document, config: Config, in tx: Transaction, env: ServiceEnv) throws -> OutgoingMessage {
         let minutes = config.int("sms.validMinutes")
         let text = "Je code om \(d.title) te ondertekenen: \(code). De code is \(minutes) minuten geldig. \(config.string("agency.name") ?? "WerkTalent")"
-        return try Mailer.sendSMS(to: phone, text: text, topic: d.id, in: tx, ctx: ctx)
+        return try Mailer.sendSMS(to: phone, text: text, topic: d.id, in: tx, env: env)
     }
 
     /// `+31612345678` → `+316******78`: enough to recognise, not to copy.

@@ -92,10 +92,10 @@ public enum Documents {
     }
 
     static func createForContract(
-        _ c: Contract, worker: Worker, department: Department, client: Client, in tx: Transaction, ctx: Context
+        _ c: Contract, worker: Worker, department: Department, client: Client, in tx: Transaction, env: ServiceEnv
     ) throws -> [Document] {
         let drafts = drafts(
-            for: c, worker: worker, department: department, client: client, config: try Config.load(tx), today: ctx.today,
+            for: c, worker: worker, department: department, client: client, config: try Config.load(tx), today: env.today,
             existing: try store.load(client: client.id, tx))
         return try drafts.map {
             try add(
@@ -146,7 +146,7 @@ public enum Documents {
 
     /// Approval with the read confirmation ("Ik heb dit document gelezen"), or,
     /// for a document that needs an SMS signature, sending the code.
-    public static func confirmRead(_ id: String, in tx: Transaction, actor: Actor, ctx: Context) throws -> (Document, sms: OutgoingMessage?) {
+    public static func confirmRead(_ id: String, in tx: Transaction, actor: Actor, env: ServiceEnv) throws -> (Document, sms: OutgoingMessage?) {
         var d = try find(id, tx, actor: actor)
         try checkSigner(d, actor, tx)
         if !d.requiresSMS {
@@ -170,13 +170,13 @@ public enum Documents {
                 hint: "ask the back office to set one (wt users invite ... --phone)")
         }
         let config = try Config.load(tx)
-        let code = Secrets.smsCode(ctx.random)
+        let code = Secrets.smsCode(env.random)
         d.status = .awaitingCode
         d.challenge = Document.Challenge(
             user: u.email, phone: phone, codeHash: Secrets.tokenHash(d.id + ":" + code), sentAt: tx.at,
             expiresAt: Timestamp.adding(seconds: config.int("sms.validMinutes") * 60, to: tx.at), attempts: 0)
         try store.update(d, in: tx)
-        let sms = try SMSCodes.send(code: code, phone: phone, document: d, config: config, in: tx, ctx: ctx)
+        let sms = try SMSCodes.send(code: code, phone: phone, document: d, config: config, in: tx, env: env)
         tx.record("document.code-sent", d.id, ["to": .string(u.email), "message": .string(sms.id)])
         return (d, sms)
     }
@@ -185,7 +185,7 @@ public enum Documents {
 
     /// Completes an SMS signature. A wrong code is counted (and committed by the
     /// caller) before the command fails with exit 5.
-    public static func enterCode(_ id: String, code: String, in tx: Transaction, actor: Actor, ctx: Context) throws -> CodeOutcome {
+    public static func enterCode(_ id: String, code: String, in tx: Transaction, actor: Actor, env: ServiceEnv) throws -> CodeOutcome {
         var d = try find(id, tx, actor: actor)
         try checkSigner(d, actor, tx)
         guard d.status == .awaitingCode, let ch = d.challenge else {

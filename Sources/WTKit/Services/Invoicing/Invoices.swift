@@ -218,7 +218,7 @@ public enum Invoices {
 
     /// A credit note that reverses an invoice (once) and frees its declarations
     /// for correction: they go back to `report` with the reason in their history.
-    public static func credit(_ number: String, reason: String, in set: DeclarationSet, actor: Actor, ctx: Context) throws -> Invoice {
+    public static func credit(_ number: String, reason: String, in set: DeclarationSet, actor: Actor, env: ServiceEnv) throws -> Invoice {
         try AccessControl.requireBackoffice(actor, toDo: "credit invoices")
         let tx = set.tx
         let original = try find(number, tx, actor: actor)
@@ -229,7 +229,7 @@ public enum Invoices {
         }
         let config = try Config.load(tx)
         var drafts = 0
-        let today = ctx.today
+        let today = env.today
         let creditNumber = try nextNumber(config, year: today.year, in: tx, dryRun: false, drafts: &drafts)
         let note = try InvoiceCalculator.creditNote(for: original, number: creditNumber, date: today, reason: reason, createdAt: tx.at)
         var reopened: [Declaration] = []

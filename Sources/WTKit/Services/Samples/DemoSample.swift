@@ -33,9 +33,9 @@ enum DemoSample {
         "Privacyverklaring", "Bedrijfshulpverlening en ontruimingsplan",
     ]
 
-    static func fill(_ store: Store, ctx: Context, actor name: String) throws {
+    static func fill(_ store: Store, env: ServiceEnv, actor name: String) throws {
         let actor = Actor.backoffice(name)
-        let tx = store.begin(actor: name, at: ctx.nowStamp)
+        let tx = store.begin(actor: name, at: env.nowStamp)
         try Config.set("agency.name", "WerkTalent BV", in: tx)
         try Config.set("agency.street", "Stationsplein 12", in: tx)
         try Config.set("agency.postcode", "3511 ED", in: tx)
@@ -63,10 +63,10 @@ enum DemoSample {
             workers.append(try Organisation.addWorker(
                 name: name, email: "\(first)@mail.example", phone: "+316123456\(10 + i)", iban: workerIbans[i], in: tx))
         }
-        try DemoUsers.add(client: client, department: department, in: tx, ctx: ctx)
-        try DemoUsers.addWorkers(workers, in: tx, ctx: ctx)
+        try DemoUsers.add(client: client, department: department, in: tx, env: env)
+        try DemoUsers.addWorkers(workers, in: tx, env: env)
 
-        let thisWeek = ISOWeek(containing: ctx.today)
+        let thisWeek = ISOWeek(containing: env.today)
         var contracts: [Contract] = []
         var documents: [Document] = []
         for (i, p) in placements.enumerated() {
@@ -76,7 +76,7 @@ enum DemoSample {
                 Contracts.NewContract(
                     worker: workers[i].id, department: department.id, function: p.3, start: start, end: end, phase: p.0,
                     payRate: try Money.parse("15.80"), billRate: try Money.parse(p.4), minutesPerWeek: 38 * 60),
-                in: tx, actor: actor, ctx: ctx)
+                in: tx, actor: actor, env: env)
             contracts.append(c)
             documents += docs
         }

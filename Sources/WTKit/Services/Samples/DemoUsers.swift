@@ -7,7 +7,7 @@ enum DemoUsers {
     static let viewer = "m.bos@vanhouten.example"
     static let password = "Welkom01!"
 
-    static func add(client: Client, department: Department, in tx: Transaction, ctx: Context) throws {
+    static func add(client: Client, department: Department, in tx: Transaction, env: ServiceEnv) throws {
         let backoffice = Actor.backoffice(tx.actor)
         let people: [(email: String, name: String, phone: String?, roles: [Role])] = [
             (approver, "Jan van Houten", "+31612345678", [.approver, .signer]),
@@ -15,9 +15,9 @@ enum DemoUsers {
         ]
         for p in people {
             let invitation = try Accounts.invite(
-                email: p.email, name: p.name, client: client.id, phone: p.phone, roles: p.roles, departments: [], in: tx, ctx: ctx,
+                email: p.email, name: p.name, client: client.id, phone: p.phone, roles: p.roles, departments: [], in: tx, env: env,
                 actor: backoffice)
-            _ = try Accounts.activate(token: invitation.token, password: password, in: tx, ctx: ctx)
+            _ = try Accounts.activate(token: invitation.token, password: password, in: tx, env: env)
         }
     }
 
@@ -27,12 +27,12 @@ enum DemoUsers {
 
     /// Every demo worker gets an account (an activation mail); Daan's is
     /// activated with the same password as the users'.
-    static func addWorkers(_ workers: [Worker], in tx: Transaction, ctx: Context) throws {
+    static func addWorkers(_ workers: [Worker], in tx: Transaction, env: ServiceEnv) throws {
         let backoffice = Actor.backoffice(tx.actor)
         for w in workers {
-            let invitation = try Accounts.inviteWorker(w.id, in: tx, ctx: ctx, actor: backoffice)
+            let invitation = try Accounts.inviteWorker(w.id, in: tx, env: env, actor: backoffice)
             if invitation.account.email == worker {
-                _ = try Accounts.activate(token: invitation.token, password: password, in: tx, ctx: ctx)
+                _ = try Accounts.activate(token: invitation.token, password: password, in: tx, env: env)
             }
         }
     }

@@ -49,13 +49,13 @@ enum LargeSample {
         var billCents: Int64
     }
 
-    static func fill(_ store: Store, ctx: Context, actor: String) throws {
-        let f = try factor(ctx.environment)
+    static func fill(_ store: Store, env: ServiceEnv, actor: String) throws {
+        let f = try factor(env.environment)
         let nClients = max(2, Int((200 * f).rounded()))
         let nWorkers = max(20, Int((2000 * f).rounded()))
         let random = SeededRandomSource(seed: 2026)
-        let thisWeek = ISOWeek(containing: ctx.today)
-        let now = ctx.nowStamp
+        let thisWeek = ISOWeek(containing: env.today)
+        let now = env.nowStamp
         func stamp(_ d: CalendarDate, _ hour: Int) -> String { min("\(d)T\(Timestamp.pad(hour)):00:00Z", now) }
 
         // 1. The organisation and the agency's settings.
@@ -163,7 +163,7 @@ enum LargeSample {
         }
 
         // 3. Per client, one transaction: users, contracts, documents, declarations, invoices.
-        let password = try ctx.passwordHasher.hash(DemoUsers.password)
+        let password = try env.passwordHasher.hash(DemoUsers.password)
         let run = Invoices.RunContext(config: config, workerNames: Dictionary(uniqueKeysWithValues: workers.map { ($0.id, $0.name) }))
         var declarationIndex: [String: String] = [:]
         var invoiceIndex: [Invoices.IndexEntry] = []
@@ -171,13 +171,13 @@ enum LargeSample {
         let planned = Dictionary(grouping: plans.indices, by: { plans[$0].client })
         // The workers' summaries, built across every client's transaction and written once at the end.
         let workload = WorkloadBook(fresh: true)
-        let progress = Progress("building the large sample", ctx)
+        let progress = env.progress("building the large sample")
         for c in 0..<nClients {
             progress?.update(c, of: nClients, "client \(c + 1)")
             let client = clients[c]
             let tx = store.begin(actor: actor, at: now)
             let users = try makeUsers(client: client, index: c, departments: Array(departments[c * 3..<c * 3 + 3]), password: password,
-                random: random, in: tx, ctx: ctx)
+                random: random, in: tx, env: env)
             let approver = users[0].email
             var contracts: [Contract] = []
             var documents: [Document] = []
@@ -214,12 +214,12 @@ enum LargeSample {
                 for (n, id) in (declId[k] ?? []).enumerated() {
                     let rel = p.start + n
                     byWeek[rel, default: []].append(
-                        try declaration(id: id, contract: contract, workerName: workers[p.worker].name, rel: rel, thisWeek: thisWeek, today: ctx.today, approver: approver,
+                        try declaration(id: id, contract: contract, workerName: workers[p.worker].name, rel: rel, thisWeek: thisWeek, today: env.today, approver: approver,
                             actor: actor, random: random, stamp: stamp))
                 }
             }
             try Contracts.store.save(contracts, client: client.id, in: tx)
-            try ContractGuards.note(contracts.filter(\.fixedTerm), today: ctx.today, in: tx)
+            try ContractGuards.note(contracts.filter(\.fixedTerm), today: env.today, in: tx)
             try Documents.store.save(documents, client: client.id, in: tx)
             let contractById = Dictionary(uniqueKeysWithValues: contracts.map { ($0.id, $0) })
             var invoices: [Invoice] = []
@@ -339,7 +339,7 @@ enum LargeSample {
     /// (The shared salt is acceptable only because this is sample data.)
     static func makeUsers(
         client: Client, index c: Int, departments: [Department], password: String, random: SeededRandomSource, in tx: Transaction,
-        ctx: Context
+        env: ServiceEnv
     ) throws -> [User] {
         let first = ["Jan", "Marieke", "Pieter", "Sophie", "Kees", "Femke", "Ahmed", "Eva", "Tom", "Iris", "Rik", "Naima", "Joost", "Lisa", "Wouter"]
         let config = try Config.load(tx)
@@ -359,7 +359,7 @@ enum LargeSample {
                     tokenHash: hash, sentAt: tx.at,
                     expiresAt: Timestamp.adding(seconds: config.int("activation.validDays") * 86400, to: tx.at))
                 try Accounts.setToken(hash, Accounts.TokenEntry(user: u.id, state: .open, at: tx.at), in: tx)
-                _ = try Accounts.sendActivationMail(.user(u), token: token, in: tx, ctx: ctx)
+                _ = try Accounts.sendActivationMail(.user(u), token: token, in: tx, env: env)
             } else {
                 let activated = Timestamp.adding(seconds: 86400 + n * 3600, to: client.createdAt)
                 u.status = n >= 3 && n % 11 == 10 ? .disabled : .active

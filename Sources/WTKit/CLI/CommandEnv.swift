@@ -1,8 +1,9 @@
 import Foundation
 
-/// One run of one command: the parsed line, the context, and, opened on first
-/// use with the lock the command declared, the store.
-public final class Invocation {
+/// What one run of one command works with: the parsed line, the context, and,
+/// opened on first use with the lock the command declared, the store and the
+/// actor. Its `write` is the one unit of work of every change.
+public final class CommandEnv {
     public let ctx: Context
     public let command: CommandSpec
     public let line: ParsedLine
@@ -13,59 +14,17 @@ public final class Invocation {
         self.ctx = ctx
         self.command = command
         self.line = line
-        try checkArgumentCount()
+        try Router.checkArgumentCount(line)
     }
 
     public var globals: GlobalOptions { line.globals }
     public var dryRun: Bool { line.globals.dryRun }
     public var quiet: Bool { line.globals.quiet }
 
-    func checkArgumentCount() throws {
-        let given = line.positionals.count
-        let required = command.args.filter { !$0.optional }.count
-        let variadic = command.args.contains { $0.variadic }
-        if given < required {
-            let missing = command.args.filter { !$0.optional }[given]
-            throw WTError.usage("`wt \(command.path)` needs \(missing.name): \(missing.help)", hint: "usage: \(command.synopsis)")
-        }
-        if !variadic && given > command.args.count {
-            let extra = line.positionals[command.args.count]
-            throw WTError.usage("unexpected argument \"\(extra)\" for `wt \(command.path)`", hint: "usage: \(command.synopsis)")
-        }
-    }
-
-    // MARK: Arguments
-
-    public var positionals: [String] { line.positionals }
-
-    public func arg(_ i: Int) -> String? { i < line.positionals.count ? line.positionals[i] : nil }
-
-    public func value(_ name: String) -> String? { line.values[name]?.last }
-
-    /// A list option: every value given, comma lists split, blanks refused.
-    public func list(_ name: String) throws -> [String] {
-        let vs = line.values[name] ?? []
-        if vs.contains(where: { $0.trimmingSpaces().isEmpty }) {
-            throw WTError.usage("--\(name) has an empty value")
-        }
-        return vs.map { $0.trimmingSpaces() }
-    }
-
-    public func flag(_ name: String) -> Bool { line.flags.contains(name) }
-
-    public func required(_ name: String) throws -> String {
-        guard let v = value(name) else {
-            let spec = command.options.first { $0.name == name }
-            throw WTError.usage(
-                "`wt \(command.path)` needs --\(name)\(spec?.value.map { " \($0)" } ?? "")", hint: "usage: \(command.synopsis)")
-        }
-        return v
-    }
-
-    /// Ids from the arguments; a `-` reads more from stdin, one per line.
-    public func ids(from start: Int = 0) throws -> [String] {
+    /// Ids as given; each `-` reads more from stdin, one per line.
+    public func ids(_ given: [String]) -> [String] {
         var out: [String] = []
-        for a in line.positionals.dropFirst(start) {
+        for a in given {
             if a == "-" {
                 while let l = ctx.stdin.readLine() {
                     let t = l.trimmingSpaces()
@@ -111,7 +70,7 @@ public final class Invocation {
     /// name from /etc/passwd, else `uid<N>`.
     public var backofficeName: String {
         var user = ctx.environment["USER"] ?? ctx.environment["LOGNAME"] ?? ""
-        if user.isEmpty { user = Invocation.passwdName(uid: getuid()) ?? "" }
+        if user.isEmpty { user = CommandEnv.passwdName(uid: getuid()) ?? "" }
         return "backoffice:" + (user.isEmpty ? "uid\(getuid())" : user)
     }
 
@@ -163,6 +122,25 @@ public final class Invocation {
     public func commit(_ tx: Transaction) throws {
         if dryRun { return }
         try tx.commit()
+    }
+
+    /// The one unit of work of a change: begins a transaction as the actor,
+    /// runs `body`, flushes the partitions it touched, commits (not on a dry
+    /// run) and then delivers the messages it sent through their transports.
+    public func write<T>(_ body: (UnitOfWork) throws -> T) throws -> T {
+        let uow = UnitOfWork(try begin(), env: ctx.services)
+        let result = try body(uow)
+        try uow.flush()
+        try commit(uow.tx)
+        try deliver(uow.messages)
+        return result
+    }
+
+    /// Delivers messages after the commit (none on a dry run).
+    public func deliver(_ messages: [OutgoingMessage]) throws {
+        guard !dryRun, messages.contains(where: \.needsDelivery) else { return }
+        ctx.flush()
+        try Mailer.deliver(messages, env: ctx.services)
     }
 
     // MARK: Talking

@@ -58,11 +58,14 @@ public final class CommandEnv {
 
     /// `--client ID` checked against what the actor may see; a portal user is
     /// always held to their own client.
-    public func scopedClient() throws -> String? {
+    public func scopedClient(_ given: String?) throws -> String? {
         let actor = try self.actor()
-        if let c = value("client") { _ = try Organisation.client(c, try store(), actor: actor) }
-        return actor.portalUser?.client ?? value("client")
+        if let c = given { _ = try Organisation.client(c, try store(), actor: actor) }
+        return actor.portalUser?.client ?? given
     }
+
+    /// `scopedClient` of the `--client` read by name, for verbs not yet typed.
+    public func scopedClient() throws -> String? { try scopedClient(value("client")) }
 
     // MARK: Who acts
 

@@ -48,7 +48,7 @@ public enum Organisation {
 
     // MARK: Changes
 
-    public struct ClientFields {
+    public struct ClientFields: Equatable {
         public var name: String?
         public var kvk: String??
         public var vatId: String??

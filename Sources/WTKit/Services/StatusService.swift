@@ -38,7 +38,7 @@ public enum StatusService {
         s.toApprove = d["submitted"] ?? 0
         s.toClose = d["approved"] ?? 0
         s.toInvoice = d["closed"] ?? 0
-        s.toPay = groups["payroll"]?["toPay"] ?? 0
+        s.toPay = try PayrollFiles.toPay(client: client, store)
         return s
     }
 }

@@ -91,7 +91,7 @@ enum WorkVerifier {
         }
         store.forgetAll()
         verifyInvoices(store, clients: clients, stats: stats, invoicedBy: invoicedBy, &report)
-        payroll.finish(&report, stats: stats)
+        payroll.finish(&report)
 
         for (client, groups) in stats {
             let expected: [String: Stats.Counts] = [

@@ -20,6 +20,10 @@ extension DamagedStoreTests {
     }
 
     func testPayrollQueue() throws {
-        try check("payroll/queue.json", ["payroll", "run"], shapes: ["[]", "{\"d-54\":1}", "{\"d-999\":\"cl-1\"}", "null"])
+        try check("payroll/queue.json", ["payroll", "run"], shapes: [
+            "[]", "{\"d-54\":\"cl-1\"}", "{\"waiting\":{\"d-54\":1},\"toPay\":{}}",
+            "{\"waiting\":{\"d-999\":\"cl-1\"},\"toPay\":{\"*\":1,\"cl-1\":1}}", "null",
+        ])
+        try check("payroll/queue.json", ["status"], shapes: ["{\"waiting\":{},\"toPay\":[]}", "{\"waiting\":{},\"toPay\":{\"*\":\"x\"}}"])
     }
 }

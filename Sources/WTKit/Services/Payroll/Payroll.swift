@@ -122,7 +122,7 @@ public enum Payroll {
             lines += owed
         }
         for d in due { queue[d.id] = nil }
-        try PayrollFiles.saveQueue(queue, changed: Set(due.map(\.client)), in: tx)
+        PayrollFiles.saveQueue(queue, in: tx)
         guard !lines.isEmpty else {
             tx.record("payroll.settle", "\(settled.count) declarations", ["declarations": JSON(settled)])
             return Outcome(run: nil, settled: settled)

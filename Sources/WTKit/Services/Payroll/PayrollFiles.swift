@@ -7,11 +7,14 @@
 ///   payroll/index/<year>.json      the year's runs: number → date, total, counts (for `list`)
 ///   payroll/paid/<n>.json          declaration id → the runs that paid it, oldest first,
 ///                                  space-separated; a file per 1024 declaration ids
-///   payroll/queue.json             closed declarations not (fully) paid: id → client;
-///                                  written in the same commit as `declarations close`,
-///                                  and by a credit note that reopens a queued one
+///   payroll/queue.json             closed declarations not (fully) paid, `waiting`: id →
+///                                  client, and their count per client and in all (`"*"`),
+///                                  `toPay`, which `wt status` reads; written in the same
+///                                  commit as `declarations close`, and by a credit note
+///                                  that reopens a queued one
 ///
-/// and `stats.json` counts each client's queue (`payroll.toPay`) for `wt status`.
+/// (The counts are not in `stats.json`: a run would then read and rewrite
+/// every client's counters, which on a large store cost more than the run.)
 /// Run numbers come from the counter `payroll:<year>` in `counters.json`,
 /// taken in the same commit that writes the run, its index entries and the
 /// emptied queue: the store lock makes runs queue, the journal makes a crash
@@ -102,16 +105,49 @@ public enum PayrollFiles {
 
     // MARK: queue
 
+    static let totalKey = "*"
+
+    /// The waiting declarations: id → client.
     public static func queue(_ r: StoreReader) throws -> [String: String] {
-        try RecordFile.loadStringMap(queueFile, from: r)
+        try queueFileContents(r).waiting
     }
 
-    /// Writes the queue and each changed client's `payroll.toPay` counter.
-    static func saveQueue(_ q: [String: String], changed clients: Set<String>, in tx: Transaction) throws {
-        tx.write(queueFile, .object(q.mapValues { .string($0) }))
-        var counts: [String: Int] = [:]
-        for c in q.values where clients.contains(c) { counts[c, default: 0] += 1 }
-        for c in clients.sorted() { try Stats.set(c, "payroll", ["toPay": counts[c] ?? 0], in: tx) }
+    static func queueFileContents(_ r: StoreReader) throws -> (waiting: [String: String], toPay: [String: Int]) {
+        guard let json = try r.read(queueFile) else { return ([:], [:]) }
+        guard case .object(let o) = json, case .object(let w)? = o["waiting"], case .object(let t)? = o["toPay"] else {
+            throw RecordFile.damaged(r, queueFile, "expected an object with \"waiting\" and \"toPay\" objects")
+        }
+        let waiting = try w.mapValues {
+            guard case .string(let s) = $0 else { throw RecordFile.damaged(r, queueFile, "a waiting entry is not a client id") }
+            return s
+        }
+        let toPay = try t.mapValues {
+            guard case .int(let n) = $0 else { throw RecordFile.damaged(r, queueFile, "a toPay entry is not a number") }
+            return n
+        }
+        return (waiting, toPay)
+    }
+
+    /// How many declarations wait to be paid: of one client, or in all. Reads one entry.
+    public static func toPay(client: String?, _ r: StoreReader) throws -> Int {
+        guard let json = try r.value(queueFile, key: "toPay") else { return 0 }
+        guard case .object(let t) = json else { throw RecordFile.damaged(r, queueFile, "\"toPay\" is not an object") }
+        switch t[client ?? totalKey] {
+        case nil: return 0
+        case .int(let n)?: return n
+        default: throw RecordFile.damaged(r, queueFile, "a toPay entry is not a number")
+        }
+    }
+
+    static func counts(_ q: [String: String]) -> [String: Int] {
+        var counts: [String: Int] = [totalKey: q.count]
+        for c in q.values { counts[c, default: 0] += 1 }
+        return counts
+    }
+
+    /// Writes the queue with its counts.
+    static func saveQueue(_ q: [String: String], in tx: Transaction) {
+        tx.write(queueFile, ["waiting": .object(q.mapValues { .string($0) }), "toPay": .object(counts(q).mapValues { .int($0) })])
     }
 
     /// `declarations close`: the declarations it closed wait for the next run.
@@ -119,7 +155,7 @@ public enum PayrollFiles {
         guard !closed.isEmpty else { return }
         var q = try queue(tx)
         for d in closed { q[d.id] = d.client }
-        try saveQueue(q, changed: Set(closed.map(\.client)), in: tx)
+        saveQueue(q, in: tx)
     }
 
     /// A credit note returned these declarations to `report`: any still waiting
@@ -129,6 +165,6 @@ public enum PayrollFiles {
         let leaving = reopened.filter { q[$0.id] != nil }
         guard !leaving.isEmpty else { return }
         for d in leaving { q[d.id] = nil }
-        try saveQueue(q, changed: Set(leaving.map(\.client)), in: tx)
+        saveQueue(q, in: tx)
     }
 }

@@ -10,6 +10,7 @@
 final class PayrollVerifier {
     let store: Store
     var queue: [String: String] = [:]
+    var toPay: [String: Int] = [:]
     /// Declaration → what it should have been paid, for the closed ones and any
     /// the paid index names.
     var current: [String: (status: DeclarationStatus, client: String, sums: String)] = [:]
@@ -18,7 +19,7 @@ final class PayrollVerifier {
 
     init(_ store: Store, _ report: inout StoreVerifier.Report) {
         self.store = store
-        StoreVerifier.attempt(&report) { queue = try PayrollFiles.queue(store) }
+        StoreVerifier.attempt(&report) { (queue, toPay) = try PayrollFiles.queueFileContents(store) }
         for name in store.list("\(PayrollFiles.dir)/paid") where name.hasSuffix(".json") {
             guard let b = Int(name.dropLast(5)) else {
                 report.problems.append("\(store.root)/\(PayrollFiles.dir)/paid/\(name): not an index bucket")
@@ -62,7 +63,7 @@ final class PayrollVerifier {
         current[e.id] = (e.status, e.client, e.sums)
     }
 
-    func finish(_ report: inout StoreVerifier.Report, stats: [String: [String: Stats.Counts]]) {
+    func finish(_ report: inout StoreVerifier.Report) {
         let root = store.root
         var counters: [String: JSON] = [:]
         StoreVerifier.attempt(&report) { counters = try IdAllocator.load(store)["next"]?.objectValue ?? [:] }
@@ -127,8 +128,7 @@ final class PayrollVerifier {
             if runs != runs.sorted() || Set(runs).count != runs.count { report.problems.append("\(file): the runs of \(id) are not in order") }
             if current[id] == nil { report.problems.append("\(file): \(id) does not exist") }
         }
-        // The queue: closed declarations, counted per client.
-        var toPay: [String: Int] = [:]
+        // The queue: closed declarations, counted per client and in all.
         for (id, client) in queue {
             guard let d = current[id] else {
                 report.problems.append("\(root)/\(PayrollFiles.queueFile): \(id) waits for payroll but does not exist")
@@ -136,10 +136,10 @@ final class PayrollVerifier {
             }
             if d.status != .closed { report.problems.append("\(root)/\(PayrollFiles.queueFile): \(id) waits for payroll but is \(d.status.rawValue)") }
             if d.client != client { report.problems.append("\(root)/\(PayrollFiles.queueFile): \(id) belongs to \(d.client), not \(client)") }
-            toPay[client, default: 0] += 1
         }
-        for client in Set(toPay.keys).union(stats.keys) where (stats[client]?["payroll"]?["toPay"] ?? 0) != (toPay[client] ?? 0) {
-            report.problems.append("\(root)/\(Stats.file): \(client) counts \(stats[client]?["payroll"]?["toPay"] ?? 0) declarations to pay, the queue holds \(toPay[client] ?? 0)")
+        let counted = PayrollFiles.counts(queue)
+        for key in Set(toPay.keys).union(counted.keys) where (toPay[key] ?? 0) != (counted[key] ?? 0) {
+            report.problems.append("\(root)/\(PayrollFiles.queueFile): toPay counts \(toPay[key] ?? 0) for \(key), the queue holds \(counted[key] ?? 0)")
         }
         // Every closed declaration not waiting is paid exactly its lines; none is paid twice.
         for (id, d) in current where d.status == .closed && queue[id] == nil {

@@ -22,20 +22,17 @@ struct LargePayroll {
     func runDate(_ rel: Int) -> CalendarDate { thisWeek.adding(weeks: rel + 2).monday.adding(days: 1) }
 
     /// One client's closed declarations of one week: paid by that week's run,
-    /// or queued when the week is last week. Returns how many were queued.
-    mutating func add(_ ds: [Declaration], rel: Int, contracts: [String: Contract]) throws -> Int {
-        var queued = 0
+    /// or queued when the week is last week.
+    mutating func add(_ ds: [Declaration], rel: Int, contracts: [String: Contract]) throws {
         for d in ds where d.status == .closed {
             guard rel <= -2 else {
                 queue[d.id] = d.client
-                queued += 1
                 continue
             }
             guard let c = contracts[d.contract] else { throw WTError.failure("sample: \(d.id) has no contract") }
             lines[rel, default: []] += try PayrollCalculator.lines(
                 Payroll.input(d, payRate: c.payRate), percents: rates.percents, kmRate: rates.km(d.week))
         }
-        return queued
     }
 
     /// The runs (numbered per year of their date, in date order), their year
@@ -60,7 +57,7 @@ struct LargePayroll {
         }
         for (year, s) in summaries { tx.write(PayrollFiles.indexFile(year), .object(s)) }
         for (b, entries) in paid { tx.write(PayrollFiles.paidFile(b), .object(entries)) }
-        tx.write(PayrollFiles.queueFile, .object(queue.mapValues { .string($0) }))
+        PayrollFiles.saveQueue(queue, in: tx)
         return seq
     }
 }

@@ -223,10 +223,9 @@ enum LargeSample {
             try Documents.store.save(documents, client: client.id, in: tx)
             let contractById = Dictionary(uniqueKeysWithValues: contracts.map { ($0.id, $0) })
             var invoices: [Invoice] = []
-            var toPay = 0
             for rel in byWeek.keys.sorted() {
                 var ds = byWeek[rel]!
-                toPay += try payroll.add(ds, rel: rel, contracts: contractById)
+                try payroll.add(ds, rel: rel, contracts: contractById)
                 if rel <= -2, let number = invoiceNumber[c]?[rel] {
                     let date = thisWeek.adding(weeks: rel + 2).monday
                     guard let inv = try Invoices.invoice(
@@ -242,7 +241,6 @@ enum LargeSample {
             }
             try set.flush()
             try Invoices.storeRecords(invoices, in: tx)
-            try Stats.set(client.id, "payroll", ["toPay": toPay], in: tx)
             declarationIndex.merge(set.deferredIndex ?? [:]) { $1 }
             tx.record("sample.large", client.id, [
                 "users": .int(users.count), "contracts": .int(contracts.count), "documents": .int(documents.count),

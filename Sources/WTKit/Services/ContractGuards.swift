@@ -24,12 +24,15 @@ public enum ContractGuards {
 
     // MARK: Fixed-term ends
 
-    /// `contracts/ending.json`: contract id → {end, client, department} of every
-    /// fixed-term contract whose end has not passed, so `wt status` finds the
-    /// ones needing notice without reading every client's contracts. Written
-    /// with the contracts it follows; entries whose end has passed are dropped
-    /// then (an end can only be brought forward, never pushed back).
-    public static let endingFile = "contracts/ending.json"
+    /// `contracts/ending/<YYYY-MM>.json`: contract id → {end, client,
+    /// department} of every fixed-term contract, filed by the month it ends,
+    /// so `wt status` reads the one or two months of the notice window (a few
+    /// dozen entries on the large sample) instead of every client's contracts.
+    /// Written with the contracts it follows.
+    public static let endingDir = "contracts/ending"
+    public static func endingFile(_ year: Int, _ month: Int) -> String {
+        "\(endingDir)/\(year)-\(month < 10 ? "0" : "")\(month).json"
+    }
 
     public struct Ending: Equatable {
         public var contract: String
@@ -38,53 +41,63 @@ public enum ContractGuards {
         public var department: String
     }
 
-    /// The entries, and the day of the write that last dropped passed ends.
-    public static func endingFile(_ r: StoreReader) throws -> (asOf: CalendarDate?, endings: [Ending]) {
-        guard let json = try r.read(endingFile) else { return (nil, []) }
-        guard case .object(let top) = json, case .object(let o)? = top["contracts"], case .string(let day)? = top["asOf"],
-            let asOf = try? CalendarDate.parse(day)
-        else { throw RecordFile.damaged(r, endingFile, "expected {\"asOf\": DATE, \"contracts\": {...}}") }
-        let endings = try o.keys.sorted().map { id in
+    /// The entries of one month's file ([] when there is none).
+    public static func endings(_ rel: String, _ r: StoreReader) throws -> [Ending] {
+        guard let json = try r.read(rel) else { return [] }
+        guard case .object(let o) = json else { throw RecordFile.damaged(r, rel, "expected an object") }
+        return try o.keys.sorted().map { id in
             do {
                 try RecordKind.contract.check(id)
-                let e = try JSONReader(o[id]!, what: endingFile)
-                return Ending(contract: id, end: try e.parsed("end") { try CalendarDate.parse($0) }, client: try e.string("client"),
-                    department: try e.string("department"))
+                let e = try JSONReader(o[id]!, what: rel)
+                let end = try e.parsed("end") { try CalendarDate.parse($0) }
+                guard endingFile(end.year, end.month) == rel else { throw WTError.invalid("\(id) ends on \(end), not in this month") }
+                return Ending(contract: id, end: end, client: try e.string("client"), department: try e.string("department"))
             } catch let e as JSONParseError {
-                throw RecordFile.damaged(r, endingFile, e.reason)
+                throw RecordFile.damaged(r, rel, e.reason)
             } catch let e as WTError {
-                throw RecordFile.damaged(r, endingFile, "\(id): \(e.message)")
+                throw RecordFile.damaged(r, rel, "\(id): \(e.message)")
             }
         }
-        return (asOf, endings)
     }
 
-    public static func endings(_ r: StoreReader) throws -> [Ending] { try endingFile(r).endings }
-
-    /// Records these contracts' ends (a fixed-term contract with an end not
-    /// yet passed), removing the others, and drops passed ends.
-    public static func note(_ contracts: [Contract], today: CalendarDate, in tx: Transaction) throws {
-        let (asOf, old) = try endingFile(tx)
-        var all = Dictionary(old.map { ($0.contract, $0) }, uniquingKeysWith: { a, _ in a })
-        for c in contracts {
-            if c.fixedTerm, let end = c.end {
-                all[c.id] = Ending(contract: c.id, end: end, client: c.client, department: c.department)
-            } else {
-                all[c.id] = nil
+    /// Files each changed contract under the month of its end (a fixed-term
+    /// contract with an end), and takes it out of the month it was in before.
+    public static func note(_ changes: [(old: Contract?, new: Contract)], in tx: Transaction) throws {
+        var months: [String: [String: Ending]] = [:]
+        func month(_ rel: String) throws -> [String: Ending] {
+            if let m = months[rel] { return m }
+            let m = Dictionary(try endings(rel, tx).map { ($0.contract, $0) }, uniquingKeysWith: { a, _ in a })
+            months[rel] = m
+            return m
+        }
+        for (old, new) in changes {
+            if let old, old.fixedTerm, let end = old.end {
+                let rel = endingFile(end.year, end.month)
+                _ = try month(rel)
+                months[rel]![old.id] = nil
+            }
+            if new.fixedTerm, let end = new.end {
+                let rel = endingFile(end.year, end.month)
+                _ = try month(rel)
+                months[rel]![new.id] = Ending(contract: new.id, end: end, client: new.client, department: new.department)
             }
         }
-        // Never drop by a day earlier than a previous write did (a replayed WT_NOW may lie in the past).
-        let day = max(today, asOf ?? today)
-        all = all.filter { $0.value.end >= day }
-        tx.write(endingFile, [
-            "asOf": .string(day.description),
-            "contracts": .object(all.mapValues { ["end": .string($0.end.description), "client": .string($0.client), "department": .string($0.department)] }),
-        ])
+        for (rel, entries) in months.sorted(by: { $0.key < $1.key }) {
+            if entries.isEmpty { tx.delete(rel); continue }
+            tx.write(rel, .object(entries.mapValues { ["end": .string($0.end.description), "client": .string($0.client), "department": .string($0.department)] }))
+        }
     }
 
-    /// Fixed-term contracts ending within `days` of today and not yet ended.
+    /// Fixed-term contracts ending within `days` of today and not yet ended:
+    /// only the months of that window are read.
     public static func ending(within days: Int, today: CalendarDate, _ r: StoreReader) throws -> [Ending] {
         let last = today.adding(days: days)
-        return try endings(r).filter { $0.end >= today && $0.end <= last }.sorted { ($0.end, $0.contract) < ($1.end, $1.contract) }
+        var out: [Ending] = []
+        var (y, m) = (today.year, today.month)
+        while (y, m) <= (last.year, last.month) {
+            out += try endings(endingFile(y, m), r).filter { $0.end >= today && $0.end <= last }
+            (y, m) = m == 12 ? (y + 1, 1) : (y, m + 1)
+        }
+        return out.sorted { ($0.end, $0.contract) < ($1.end, $1.contract) }
     }
 }

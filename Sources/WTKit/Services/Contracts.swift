@@ -65,7 +65,7 @@ public enum Contracts {
         var records = try store.load(client: client.id, tx)
         records.append(contract)
         try store.save(records, client: client.id, in: tx)
-        if contract.fixedTerm { try ContractGuards.note([contract], today: env.today, in: tx) }
+        if contract.fixedTerm { try ContractGuards.note([(nil, contract)], in: tx) }
         tx.record("contract.add", contract.id, [
             "worker": .string(worker.id), "department": .string(department.id), "phase": .string(n.phase.rawValue),
             "start": .string(n.start.description), "end": JSON(n.end?.description),
@@ -78,6 +78,7 @@ public enum Contracts {
     public static func end(_ id: String, on date: CalendarDate, in tx: Transaction, actor: Actor) throws -> Contract {
         try AccessControl.requireBackoffice(actor, toDo: "end contracts")
         var c = try find(id, tx, actor: actor)
+        let before = c
         if date < c.start {
             throw WTError.invalid("contract \(id) starts on \(c.start); it cannot end before that (\(date))")
         }
@@ -90,7 +91,7 @@ public enum Contracts {
         c.end = date
         c.endedAt = tx.at
         try store.update(c, in: tx)
-        if c.fixedTerm { try ContractGuards.note([c], today: (try? CalendarDate.parse(String(tx.at.prefix(10)))) ?? date, in: tx) }
+        if c.fixedTerm { try ContractGuards.note([(before, c)], in: tx) }
         tx.record("contract.end", id, ["end": .string(date.description)])
         return c
     }

@@ -64,7 +64,7 @@ extension StatusService {
     }
 
     /// The fixed-term contracts that need notice now and that the actor sees:
-    /// from `contracts/ending.json`, one small file.
+    /// from the months of the window in `contracts/ending/`.
     public static func contractsEnding(_ store: Store, client: String?, actor: Actor, today: CalendarDate) throws -> [ContractGuards.Ending] {
         let days = try Config.load(store).int("contracts.noticeDays")
         return try ContractGuards.ending(within: days, today: today, store).filter {

@@ -1,7 +1,7 @@
 /// `store verify` for the files the guards keep: each worker's summary
 /// (`workload/<worker>.json`) must be exactly what the declarations give,
-/// and `contracts/ending.json` must list every fixed-term contract whose end
-/// has not passed, as the contracts have it.
+/// and `contracts/ending/<YYYY-MM>.json` must list every fixed-term contract
+/// under the month of its end, as the contracts have it.
 enum WorkloadVerifier {
     static func verify(expected: [String: WorkloadSummary], _ store: Store, _ report: inout StoreVerifier.Report) {
         let root = store.root
@@ -40,39 +40,34 @@ enum WorkloadVerifier {
 
     static func verifyEndings(_ store: Store, _ report: inout StoreVerifier.Report) throws {
         let root = store.root
-        let file = "\(root)/\(ContractGuards.endingFile)"
-        var endings: [ContractGuards.Ending] = []
-        var asOf: CalendarDate?
         var contracts: [Contract] = []
-        do {
-            (asOf, endings) = try ContractGuards.endingFile(store)
-            contracts = try Contracts.all(store)
-        } catch let e as WTError {
+        do { contracts = try Contracts.all(store) } catch let e as WTError {
             report.problems.append(e.message)
             return
         }
-        let listed = Dictionary(endings.map { ($0.contract, $0) }, uniquingKeysWith: { a, _ in a })
         let byId = Dictionary(contracts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        // Entries are dropped when a write finds their end passed: every end
-        // from the last write's day on must be there.
-        guard let asOf else {
-            if let c = contracts.first(where: { $0.fixedTerm && $0.end != nil }) {
-                report.problems.append("\(file): missing, but fixed-term contract \(c.id) has an end")
-            }
-            return
-        }
-        for e in endings {
-            guard let c = byId[e.contract] else {
-                report.problems.append("\(file): \(e.contract) is not a contract")
+        var listed = Set<String>()
+        for name in store.list(ContractGuards.endingDir).sorted() {
+            let rel = "\(ContractGuards.endingDir)/\(name)"
+            let endings: [ContractGuards.Ending]
+            do { endings = try ContractGuards.endings(rel, store) } catch let e as WTError {
+                report.problems.append(e.message)
                 continue
             }
-            if !c.fixedTerm || c.end != e.end || c.client != e.client || c.department != e.department {
-                report.problems.append("\(file): \(e.contract) does not match the contract (fixed-term \(c.fixedTerm), end \(c.end?.description ?? "none"))")
+            for e in endings {
+                listed.insert(e.contract)
+                guard let c = byId[e.contract] else {
+                    report.problems.append("\(root)/\(rel): \(e.contract) is not a contract")
+                    continue
+                }
+                if !c.fixedTerm || c.end != e.end || c.client != e.client || c.department != e.department {
+                    report.problems.append("\(root)/\(rel): \(e.contract) does not match the contract (fixed-term \(c.fixedTerm), end \(c.end?.description ?? "none"))")
+                }
             }
         }
-        for c in contracts where c.fixedTerm {
-            if let end = c.end, end >= asOf, listed[c.id] == nil {
-                report.problems.append("\(file): fixed-term contract \(c.id), ending \(end), is missing")
+        for c in contracts where c.fixedTerm && !listed.contains(c.id) {
+            if let end = c.end {
+                report.problems.append("\(root)/\(ContractGuards.endingFile(end.year, end.month)): fixed-term contract \(c.id), ending \(end), is missing")
             }
         }
     }

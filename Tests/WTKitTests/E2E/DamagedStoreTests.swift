@@ -275,10 +275,11 @@ final class DamagedStoreTests: WTTestCase {
             "--phase", "A", "--pay-rate", "15", "--bill-rate", "30"], shapes: summaryShapes)
     }
 
+    /// ct-3 ends 2027-03-21: its month's file is read by a notice window reaching March.
     func testContractEnds() throws {
-        try check("contracts/ending.json", ["status"], shapes: [
-            "[]", "{\"asOf\":\"2026-11-30\",\"contracts\":[]}", "{\"contracts\":{}}",
-            "{\"asOf\":\"2026-11-30\",\"contracts\":{\"ct-3\":{\"end\":\"soon\",\"client\":\"cl-1\",\"department\":\"dep-1\"}}}",
+        try check("contracts/ending/2027-03.json", ["contracts", "list", "--ending", "120"], shapes: [
+            "[]", "{\"ct-3\":1}", "{\"ct-3\":{\"end\":\"soon\",\"client\":\"cl-1\",\"department\":\"dep-1\"}}",
+            "{\"ct-3\":{\"end\":\"2027-04-01\",\"client\":\"cl-1\",\"department\":\"dep-1\"}}",
         ])
     }
 

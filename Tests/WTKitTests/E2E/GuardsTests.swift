@@ -179,11 +179,12 @@ final class GuardsTests: WTTestCase {
         XCTAssertTrue((v.out + v.err).contains("\(store)/\(rel): missing"), v.out + v.err)
         XCTAssertFalse((v.out + v.err).contains("w-9.json"), "an empty summary matches a worker without hours")
         writeFile(rel, text)
-        // A notice index that forgets a contract.
-        let ending = readFile("contracts/ending.json")
-        writeFile("contracts/ending.json", ending.replacingOccurrences(of: "\"ct-3\"", with: "\"ct-9\""))
+        // A notice file that names the wrong contract, and so misses ct-3.
+        let month = "contracts/ending/2027-03.json"
+        let ending = readFile(month)
+        writeFile(month, ending.replacingOccurrences(of: "\"ct-3\"", with: "\"ct-9\""))
         v = expect(8, "store", "verify")
-        XCTAssertTrue((v.out + v.err).contains("ending.json: ct-9 does not match") && (v.out + v.err).contains("ct-3, ending 2027-03-21, is missing"), v.out + v.err)
+        XCTAssertTrue((v.out + v.err).contains("2027-03.json: ct-9 does not match") && (v.out + v.err).contains("ct-3, ending 2027-03-21, is missing"), v.out + v.err)
     }
 
     /// The text of a quoted-printable mail as `wt outbox show` prints it.

@@ -219,7 +219,7 @@ enum LargeSample {
                 }
             }
             try Contracts.store.save(contracts, client: client.id, in: tx)
-            try ContractGuards.note(contracts.filter(\.fixedTerm), today: env.today, in: tx)
+            try ContractGuards.note(contracts.filter(\.fixedTerm).map { (nil, $0) }, in: tx)
             try Documents.store.save(documents, client: client.id, in: tx)
             let contractById = Dictionary(uniqueKeysWithValues: contracts.map { ($0.id, $0) })
             var invoices: [Invoice] = []

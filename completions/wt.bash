@@ -2,28 +2,17 @@
 # Generated from wt's command table by `wt completions bash` (`make docs`); do not edit.
 # Install as share/bash-completion/completions/wt, or run: source <(wt completions bash)
 
-<<<<<<< HEAD
-_wt_nouns='init status clients departments workers users account outbox contracts documents declarations invoices payroll notify config store audit help completions'
+_wt_nouns='init status clients departments workers users account outbox contracts documents declarations invoices payroll notify mail config store audit help completions'
 _wt_gopts='--store --as --format --json --fields --no-header --quiet --yes --dry-run --wait --help --version'
 # Every option that takes a value, of any command: skipped to find the noun and verb, as wt does.
-<<<<<<< HEAD
-_wt_vopts='--store --as --format --fields --wait --agency --sample --client --kvk --vat-id --email --street --postcode --city --country --g-account-percent --payment-days --name --cost-center --phone --iban --role --department --status --kind --to --worker --function --start --end --phase --pay-rate --bill-rate --hours-per-week --cao --date --contract --output --title --code --week --from --type --km --expense --comment --reason --until --run --record --actor --since'
-=======
-_wt_vopts='--store --as --format --fields --wait --agency --sample --client --kvk --vat-id --email --street --postcode --city --country --g-account-percent --payment-days --name --cost-center --phone --iban --role --department --status --kind --to --worker --function --start --end --phase --pay-rate --bill-rate --hours-per-week --cao --ending --date --contract --output --title --code --week --from --type --km --expense --comment --reason --until --record --actor --since'
->>>>>>> h-guards
-=======
-_wt_nouns='init status clients departments workers users account outbox contracts documents declarations invoices notify mail config store audit help completions'
-_wt_gopts='--store --as --format --json --fields --no-header --quiet --yes --dry-run --wait --help --version'
-# Every option that takes a value, of any command: skipped to find the noun and verb, as wt does.
-_wt_vopts='--store --as --format --fields --wait --agency --sample --client --kvk --vat-id --email --street --postcode --city --country --g-account-percent --payment-days --name --cost-center --phone --iban --role --department --status --kind --to --worker --function --start --end --phase --pay-rate --bill-rate --hours-per-week --cao --date --contract --output --title --code --week --from --type --km --expense --comment --reason --until --maildir --record --actor --since'
->>>>>>> h-mail
+_wt_vopts='--store --as --format --fields --wait --agency --sample --client --kvk --vat-id --email --street --postcode --city --country --g-account-percent --payment-days --name --cost-center --phone --iban --role --department --status --kind --to --worker --function --start --end --phase --pay-rate --bill-rate --hours-per-week --cao --ending --date --contract --output --title --code --week --from --type --km --expense --comment --reason --until --profile --run --maildir --record --actor --since'
 
 # The verbs of a noun; none for a noun that is itself the command.
 _wt_verbs() {
     case $1 in
         clients) verbs='add edit list show' ;;
         departments) verbs='add list show' ;;
-        workers) verbs='add list show' ;;
+        workers) verbs='add edit list show invite reinvite disable enable unlock' ;;
         users) verbs='invite reinvite list show disable enable unlock' ;;
         account) verbs='activate login passwd' ;;
         outbox) verbs='list show' ;;
@@ -31,11 +20,8 @@ _wt_verbs() {
         documents) verbs='list show add sign' ;;
         declarations) verbs='open enter import submit approve reject comment close list show' ;;
         invoices) verbs='generate list show credit' ;;
-<<<<<<< HEAD
         payroll) verbs='run list show slips margin' ;;
-=======
         mail) verbs='ingest' ;;
->>>>>>> h-mail
         config) verbs='list get set' ;;
         store) verbs='verify backup' ;;
         *) verbs='' ;;
@@ -85,11 +71,35 @@ _wt_command() {
             opts='--email --phone --iban'
             vopts='--store --as --format --fields --wait --email --phone --iban'
             nargs=1 variadic='' ;;
+        'workers edit')
+            opts='--name --email --phone --iban'
+            vopts='--store --as --format --fields --wait --name --email --phone --iban'
+            nargs=1 variadic='' ;;
         'workers list')
             opts=''
             vopts='--store --as --format --fields --wait'
             nargs=0 variadic='' ;;
         'workers show')
+            opts=''
+            vopts='--store --as --format --fields --wait'
+            nargs=1 variadic='' ;;
+        'workers invite')
+            opts=''
+            vopts='--store --as --format --fields --wait'
+            nargs=1 variadic='' ;;
+        'workers reinvite')
+            opts=''
+            vopts='--store --as --format --fields --wait'
+            nargs=1 variadic='' ;;
+        'workers disable')
+            opts=''
+            vopts='--store --as --format --fields --wait'
+            nargs=1 variadic='' ;;
+        'workers enable')
+            opts=''
+            vopts='--store --as --format --fields --wait'
+            nargs=1 variadic='' ;;
+        'workers unlock')
             opts=''
             vopts='--store --as --format --fields --wait'
             nargs=1 variadic='' ;;
@@ -222,8 +232,8 @@ _wt_command() {
             vopts='--store --as --format --fields --wait --client --from --to'
             nargs=0 variadic='' ;;
         'invoices show')
-            opts='--output'
-            vopts='--store --as --format --fields --wait --output'
+            opts='--output --profile'
+            vopts='--store --as --format --fields --wait --output --profile'
             nargs=1 variadic='' ;;
         'invoices credit')
             opts='--reason'
@@ -307,9 +317,15 @@ _wt_value() {
         'departments list --client') _wt_records 'clients' ;;
         'departments list --fields') _wt_words 'id client name costCenter createdAt' list ;;
         'departments show --fields') _wt_words 'id client name costCenter createdAt' list ;;
-        'workers add --fields') _wt_words 'id name email phone iban createdAt' list ;;
-        'workers list --fields') _wt_words 'id name email phone iban createdAt' list ;;
-        'workers show --fields') _wt_words 'id name email phone iban createdAt phase' list ;;
+        'workers add --fields') _wt_words 'id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt' list ;;
+        'workers edit --fields') _wt_words 'id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt' list ;;
+        'workers list --fields') _wt_words 'id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt' list ;;
+        'workers show --fields') _wt_words 'id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt phase' list ;;
+        'workers invite --fields') _wt_words 'id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt activationLink activationMessage' list ;;
+        'workers reinvite --fields') _wt_words 'id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt activationLink activationMessage' list ;;
+        'workers disable --fields') _wt_words 'id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt' list ;;
+        'workers enable --fields') _wt_words 'id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt' list ;;
+        'workers unlock --fields') _wt_words 'id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt' list ;;
         'users invite --client') _wt_records 'clients' ;;
         'users invite --role') _wt_words 'approver signer viewer' list ;;
         'users invite --department') _wt_records 'departments' list ;;
@@ -350,55 +366,35 @@ _wt_value() {
         'documents add --kind') _wt_words 'assignment-confirmation arbo classification hire-agreement other' ;;
         'documents add --fields') _wt_words 'id kind title status client contract sha256 size mediaType fileName requiresSMS signedBy signedAt method createdAt codeExpiresAt' list ;;
         'documents sign --fields') _wt_words 'id kind title status client contract sha256 size mediaType fileName requiresSMS signedBy signedAt method createdAt codeExpiresAt' list ;;
-<<<<<<< HEAD
-        'declarations open --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history' list ;;
+        'declarations open --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history warnings' list ;;
         'declarations enter --type') _wt_records 'hour-types' ;;
-        'declarations enter --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history' list ;;
-        'declarations import --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history' list ;;
-        'declarations submit --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history' list ;;
-=======
-        'declarations open --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings' list ;;
-        'declarations enter --type') _wt_records 'hour-types' ;;
-        'declarations enter --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings' list ;;
-        'declarations import --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings' list ;;
-        'declarations submit --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings' list ;;
->>>>>>> h-guards
+        'declarations enter --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history warnings' list ;;
+        'declarations import --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history warnings' list ;;
+        'declarations submit --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history warnings' list ;;
         'declarations approve --client') _wt_records 'clients' ;;
         'declarations approve --department') _wt_records 'departments' ;;
         'declarations approve --worker') _wt_records 'workers' ;;
         'declarations approve --contract') _wt_records 'contracts' ;;
-<<<<<<< HEAD
-        'declarations approve --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history' list ;;
-        'declarations reject --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history' list ;;
-        'declarations comment --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history' list ;;
-        'declarations close --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history' list ;;
-=======
-        'declarations approve --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings' list ;;
-        'declarations reject --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings' list ;;
-        'declarations comment --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings' list ;;
-        'declarations close --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings' list ;;
->>>>>>> h-guards
+        'declarations approve --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history warnings' list ;;
+        'declarations reject --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history warnings' list ;;
+        'declarations comment --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history warnings' list ;;
+        'declarations close --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history warnings' list ;;
         'declarations list --client') _wt_records 'clients' ;;
         'declarations list --department') _wt_records 'departments' ;;
         'declarations list --worker') _wt_records 'workers' ;;
         'declarations list --contract') _wt_records 'contracts' ;;
         'declarations list --status') _wt_words 'report submitted approved rejected closed' list ;;
-<<<<<<< HEAD
-        'declarations list --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history' list ;;
-        'declarations show --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history' list ;;
-=======
-        'declarations list --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings' list ;;
-        'declarations show --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings' list ;;
->>>>>>> h-guards
+        'declarations list --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history warnings' list ;;
+        'declarations show --fields') _wt_words 'id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history warnings' list ;;
         'invoices generate --client') _wt_records 'clients' ;;
         'invoices generate --fields') _wt_words 'number kind client date dueDate subtotal vat total gAccountAmount creditOf creditOfDate reason buyerReference period gAccountPercent clientParty agencyParty lines vatBreakdown declarations createdAt' list ;;
         'invoices list --client') _wt_records 'clients' ;;
         'invoices list --fields') _wt_words 'number kind client date dueDate subtotal vat total gAccountAmount creditOf creditOfDate reason buyerReference period gAccountPercent clientParty agencyParty lines vatBreakdown declarations createdAt' list ;;
         'invoices show --output') _wt_files ;;
+        'invoices show --profile') _wt_words 'peppol nlcius' ;;
         'invoices show --format') _wt_words 'table json jsonl csv tsv text ubl pdf' ;;
         'invoices show --fields') _wt_words 'number kind client date dueDate subtotal vat total gAccountAmount creditOf creditOfDate reason buyerReference period gAccountPercent clientParty agencyParty lines vatBreakdown declarations createdAt' list ;;
         'invoices credit --fields') _wt_words 'number kind client date dueDate subtotal vat total gAccountAmount creditOf creditOfDate reason buyerReference period gAccountPercent clientParty agencyParty lines vatBreakdown declarations createdAt' list ;;
-<<<<<<< HEAD
         'payroll run --fields') _wt_words 'number date total createdAt lines declarations' list ;;
         'payroll list --fields') _wt_words 'number date workers declarations lines total' list ;;
         'payroll show --fields') _wt_words 'number date total createdAt lines declarations' list ;;
@@ -407,15 +403,9 @@ _wt_value() {
         'payroll slips --fields') _wt_words 'run worker workerName iban week contract kind type minutes rate percentage amount declaration component km' list ;;
         'payroll margin --client') _wt_records 'clients' ;;
         'payroll margin --fields') _wt_words 'client declarations invoiced paid margin marginPercent' list ;;
-        'notify --fields') _wt_words 'kind to name subject declarations' list ;;
-<<<<<<< HEAD
-=======
         'notify --fields') _wt_words 'kind to name subject declarations contracts' list ;;
->>>>>>> h-guards
-=======
         'mail ingest --maildir') _wt_dirs ;;
         'mail ingest --fields') _wt_words 'messageId outcome declaration action from detail answered file' list ;;
->>>>>>> h-mail
         'config list --fields') _wt_words 'key value default set type description' list ;;
         'config get --fields') _wt_words 'key value default set type description' list ;;
         'config set --fields') _wt_words 'key value default set type description' list ;;
@@ -435,7 +425,13 @@ _wt_arg() {
         'clients show 0') _wt_records 'clients' ;;
         'departments add 0') _wt_records 'clients' ;;
         'departments show 0') _wt_records 'departments' ;;
+        'workers edit 0') _wt_records 'workers' ;;
         'workers show 0') _wt_records 'workers' ;;
+        'workers invite 0') _wt_records 'workers' ;;
+        'workers reinvite 0') _wt_records 'workers' ;;
+        'workers disable 0') _wt_records 'workers' ;;
+        'workers enable 0') _wt_records 'workers' ;;
+        'workers unlock 0') _wt_records 'workers' ;;
         'users reinvite 0') _wt_records 'users' ;;
         'users show 0') _wt_records 'users' ;;
         'users disable 0') _wt_records 'users' ;;
@@ -459,20 +455,10 @@ _wt_arg() {
         'declarations show 0') _wt_records 'declarations' ;;
         'invoices show 0') _wt_records 'invoices' ;;
         'invoices credit 0') _wt_records 'invoices' ;;
-<<<<<<< HEAD
-<<<<<<< HEAD
         'payroll show 0') _wt_records 'payroll' ;;
-        'config get 0') _wt_words 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath invoice.prefix invoice.paymentDays vat.rate hours.types payroll.prefix payroll.kmRate payroll.types' ;;
-        'config set 0') _wt_words 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath invoice.prefix invoice.paymentDays vat.rate hours.types payroll.prefix payroll.kmRate payroll.types' ;;
-=======
-        'config get 0') _wt_words 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath invoice.prefix invoice.paymentDays vat.rate hours.types phase.weeksA phase.resetWeeks contracts.noticeDays worktime.maxDay worktime.maxWeek worktime.avg16Week worktime.strict' ;;
-        'config set 0') _wt_words 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath invoice.prefix invoice.paymentDays vat.rate hours.types phase.weeksA phase.resetWeeks contracts.noticeDays worktime.maxDay worktime.maxWeek worktime.avg16Week worktime.strict' ;;
->>>>>>> h-guards
-=======
         'mail ingest 0') _wt_files ;;
-        'config get 0') _wt_words 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath mail.replyAddress mail.approvalValidDays mail.requireAuthentication mail.authservId invoice.prefix invoice.paymentDays vat.rate hours.types' ;;
-        'config set 0') _wt_words 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath mail.replyAddress mail.approvalValidDays mail.requireAuthentication mail.authservId invoice.prefix invoice.paymentDays vat.rate hours.types' ;;
->>>>>>> h-mail
+        'config get 0') _wt_words 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath mail.replyAddress mail.approvalValidDays mail.requireAuthentication mail.authservId invoice.prefix invoice.paymentDays vat.rate hours.types payroll.prefix payroll.kmRate payroll.types phase.weeksA phase.resetWeeks contracts.noticeDays worktime.maxDay worktime.maxWeek worktime.avg16Week worktime.strict' ;;
+        'config set 0') _wt_words 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath mail.replyAddress mail.approvalValidDays mail.requireAuthentication mail.authservId invoice.prefix invoice.paymentDays vat.rate hours.types payroll.prefix payroll.kmRate payroll.types phase.weeksA phase.resetWeeks contracts.noticeDays worktime.maxDay worktime.maxWeek worktime.avg16Week worktime.strict' ;;
         'store backup 0') _wt_dirs ;;
         'completions 0') _wt_words 'bash zsh fish' ;;
         'help 0') _wt_words "$_wt_nouns" ;;

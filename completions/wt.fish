@@ -10,7 +10,7 @@ function __wt_verbs
         case 'departments'
             printf '%s\n' 'add' 'list' 'show'
         case 'workers'
-            printf '%s\n' 'add' 'list' 'show'
+            printf '%s\n' 'add' 'edit' 'list' 'show' 'invite' 'reinvite' 'disable' 'enable' 'unlock'
         case 'users'
             printf '%s\n' 'invite' 'reinvite' 'list' 'show' 'disable' 'enable' 'unlock'
         case 'account'
@@ -25,13 +25,10 @@ function __wt_verbs
             printf '%s\n' 'open' 'enter' 'import' 'submit' 'approve' 'reject' 'comment' 'close' 'list' 'show'
         case 'invoices'
             printf '%s\n' 'generate' 'list' 'show' 'credit'
-<<<<<<< HEAD
         case 'payroll'
             printf '%s\n' 'run' 'list' 'show' 'slips' 'margin'
-=======
         case 'mail'
             printf '%s\n' 'ingest'
->>>>>>> h-mail
         case 'config'
             printf '%s\n' 'list' 'get' 'set'
         case 'store'
@@ -62,9 +59,21 @@ function __wt_value_options
             printf '%s\n' --store --as --format --fields --wait
         case 'workers add'
             printf '%s\n' --store --as --format --fields --wait --email --phone --iban
+        case 'workers edit'
+            printf '%s\n' --store --as --format --fields --wait --name --email --phone --iban
         case 'workers list'
             printf '%s\n' --store --as --format --fields --wait
         case 'workers show'
+            printf '%s\n' --store --as --format --fields --wait
+        case 'workers invite'
+            printf '%s\n' --store --as --format --fields --wait
+        case 'workers reinvite'
+            printf '%s\n' --store --as --format --fields --wait
+        case 'workers disable'
+            printf '%s\n' --store --as --format --fields --wait
+        case 'workers enable'
+            printf '%s\n' --store --as --format --fields --wait
+        case 'workers unlock'
             printf '%s\n' --store --as --format --fields --wait
         case 'users invite'
             printf '%s\n' --store --as --format --fields --wait --client --name --phone --role --department
@@ -131,7 +140,7 @@ function __wt_value_options
         case 'invoices list'
             printf '%s\n' --store --as --format --fields --wait --client --from --to
         case 'invoices show'
-            printf '%s\n' --store --as --format --fields --wait --output
+            printf '%s\n' --store --as --format --fields --wait --output --profile
         case 'invoices credit'
             printf '%s\n' --store --as --format --fields --wait --reason
         case 'payroll run'
@@ -165,15 +174,7 @@ function __wt_value_options
         case 'completions'
             printf '%s\n' --store --as --format --fields --wait
         case ''
-<<<<<<< HEAD
-<<<<<<< HEAD
-            printf '%s\n' --store --as --format --fields --wait --agency --sample --client --kvk --vat-id --email --street --postcode --city --country --g-account-percent --payment-days --name --cost-center --phone --iban --role --department --status --kind --to --worker --function --start --end --phase --pay-rate --bill-rate --hours-per-week --cao --date --contract --output --title --code --week --from --type --km --expense --comment --reason --until --run --record --actor --since
-=======
-            printf '%s\n' --store --as --format --fields --wait --agency --sample --client --kvk --vat-id --email --street --postcode --city --country --g-account-percent --payment-days --name --cost-center --phone --iban --role --department --status --kind --to --worker --function --start --end --phase --pay-rate --bill-rate --hours-per-week --cao --ending --date --contract --output --title --code --week --from --type --km --expense --comment --reason --until --record --actor --since
->>>>>>> h-guards
-=======
-            printf '%s\n' --store --as --format --fields --wait --agency --sample --client --kvk --vat-id --email --street --postcode --city --country --g-account-percent --payment-days --name --cost-center --phone --iban --role --department --status --kind --to --worker --function --start --end --phase --pay-rate --bill-rate --hours-per-week --cao --date --contract --output --title --code --week --from --type --km --expense --comment --reason --until --maildir --record --actor --since
->>>>>>> h-mail
+            printf '%s\n' --store --as --format --fields --wait --agency --sample --client --kvk --vat-id --email --street --postcode --city --country --g-account-percent --payment-days --name --cost-center --phone --iban --role --department --status --kind --to --worker --function --start --end --phase --pay-rate --bill-rate --hours-per-week --cao --ending --date --contract --output --title --code --week --from --type --km --expense --comment --reason --until --profile --run --maildir --record --actor --since
     end
 end
 
@@ -283,7 +284,7 @@ complete -c wt -f
 
 # Global options, anywhere on the line.
 complete -c wt -l store -xa '(__fish_complete_directories)' -d 'the store directory (else $WT_STORE, else $XDG_DATA_HOME/wt)'
-complete -c wt -l as -xa '(__wt_records users)' -d 'act as this portal user of a client (else $WT_AS)'
+complete -c wt -l as -xa '(__wt_records users)' -d 'act as this portal user of a client, or this worker (else $WT_AS)'
 complete -c wt -l format -xa 'table json jsonl csv tsv' -d 'output format: table, json, jsonl, csv or tsv'
 complete -c wt -l json -d 'the same as --format json'
 complete -c wt -l fields -x -d 'select and order the fields to print, e.g. id,status'
@@ -300,9 +301,9 @@ complete -c wt -n '__wt_at ""' -a init -d 'create a store'
 complete -c wt -n '__wt_at ""' -a status -d 'the portal\'s menu with its counts, and what waits for action'
 complete -c wt -n '__wt_at ""' -a clients -d 'client companies (inleners)'
 complete -c wt -n '__wt_at ""' -a departments -d 'a client\'s departments (opdrachtgevers)'
-complete -c wt -n '__wt_at ""' -a workers -d 'flex workers (medewerkers)'
+complete -c wt -n '__wt_at ""' -a workers -d 'flex workers (medewerkers) and their accounts'
 complete -c wt -n '__wt_at ""' -a users -d 'the clients\' portal users (gebruikers)'
-complete -c wt -n '__wt_at ""' -a account -d 'a portal user\'s own account: activate, log in, change the password'
+complete -c wt -n '__wt_at ""' -a account -d 'a portal user\'s or worker\'s own account: activate, log in, change the password'
 complete -c wt -n '__wt_at ""' -a outbox -d 'the mails and text messages wt sent'
 complete -c wt -n '__wt_at ""' -a contracts -d 'placements of workers at a client\'s department (contracten)'
 complete -c wt -n '__wt_at ""' -a documents -d 'documents clients approve or sign (documenten)'
@@ -371,15 +372,37 @@ complete -c wt -n '__wt_arg "departments show" 0' -xa '(__wt_records departments
 
 # wt workers
 complete -c wt -n '__wt_at workers' -a 'add' -d 'add a flex worker'
+complete -c wt -n '__wt_at workers' -a 'edit' -d 'change a worker\'s details (checked as add checks them)'
 complete -c wt -n '__wt_at workers' -a 'list' -d 'list workers'
 complete -c wt -n '__wt_at workers' -a 'show' -d 'show one worker'
-complete -c wt -n '__wt_in "workers add"' -l email -x -d 'where rejections and reminders go'
+complete -c wt -n '__wt_at workers' -a 'invite' -d 'create the worker\'s own account and mail its activation link'
+complete -c wt -n '__wt_at workers' -a 'reinvite' -d 'mail a new activation link; every earlier link stops working'
+complete -c wt -n '__wt_at workers' -a 'disable' -d 'disable a worker\'s account: they can no longer log in or act'
+complete -c wt -n '__wt_at workers' -a 'enable' -d 'enable a disabled worker\'s account again'
+complete -c wt -n '__wt_at workers' -a 'unlock' -d 'lift a lock after failed logins, and reset the failure count'
+complete -c wt -n '__wt_in "workers add"' -l email -x -d 'where rejections and reminders go, and the login of the worker\'s account'
 complete -c wt -n '__wt_in "workers add"' -l phone -x -d 'mobile number'
 complete -c wt -n '__wt_in "workers add"' -l iban -x -d 'bank account for wages (checked with mod 97)'
-complete -c wt -n '__wt_in "workers add"' -l fields -xa '(__wt_list id name email phone iban createdAt)' -d 'select and order the fields to print, e.g. id,status'
-complete -c wt -n '__wt_in "workers list"' -l fields -xa '(__wt_list id name email phone iban createdAt)' -d 'select and order the fields to print, e.g. id,status'
-complete -c wt -n '__wt_in "workers show"' -l fields -xa '(__wt_list id name email phone iban createdAt phase)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_in "workers add"' -l fields -xa '(__wt_list id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_in "workers edit"' -l name -x -d 'the worker\'s full name'
+complete -c wt -n '__wt_in "workers edit"' -l email -x -d 'where rejections and reminders go, and the login of the worker\'s account'
+complete -c wt -n '__wt_in "workers edit"' -l phone -x -d 'mobile number'
+complete -c wt -n '__wt_in "workers edit"' -l iban -x -d 'bank account for wages (checked with mod 97)'
+complete -c wt -n '__wt_in "workers edit"' -l fields -xa '(__wt_list id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_arg "workers edit" 0' -xa '(__wt_records workers)'
+complete -c wt -n '__wt_in "workers list"' -l fields -xa '(__wt_list id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_in "workers show"' -l fields -xa '(__wt_list id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt phase)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_arg "workers show" 0' -xa '(__wt_records workers)'
+complete -c wt -n '__wt_in "workers invite"' -l fields -xa '(__wt_list id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt activationLink activationMessage)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_arg "workers invite" 0' -xa '(__wt_records workers)'
+complete -c wt -n '__wt_in "workers reinvite"' -l fields -xa '(__wt_list id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt activationLink activationMessage)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_arg "workers reinvite" 0' -xa '(__wt_records workers)'
+complete -c wt -n '__wt_in "workers disable"' -l fields -xa '(__wt_list id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_arg "workers disable" 0' -xa '(__wt_records workers)'
+complete -c wt -n '__wt_in "workers enable"' -l fields -xa '(__wt_list id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_arg "workers enable" 0' -xa '(__wt_records workers)'
+complete -c wt -n '__wt_in "workers unlock"' -l fields -xa '(__wt_list id name email phone iban createdAt account activatedAt lastLoginAt lockedUntil activationExpiresAt)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_arg "workers unlock" 0' -xa '(__wt_records workers)'
 
 # wt users
 complete -c wt -n '__wt_at users' -a 'invite' -d 'create a portal account and mail its activation link'
@@ -496,27 +519,15 @@ complete -c wt -n '__wt_at declarations' -a 'show' -d 'show a declaration with i
 complete -c wt -n '__wt_in "declarations open"' -l week -x -d 'the ISO week, e.g. 2026-W49'
 complete -c wt -n '__wt_in "declarations open"' -l from -x -d 'open a range of weeks: the first'
 complete -c wt -n '__wt_in "declarations open"' -l to -x -d 'the last week of the range'
-<<<<<<< HEAD
-complete -c wt -n '__wt_in "declarations open"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_in "declarations open"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history warnings)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_in "declarations enter"' -l type -xa '(__wt_records hour-types)' -d 'hour type (default normal; see config hours.types)'
 complete -c wt -n '__wt_in "declarations enter"' -l km -x -d 'kilometres travelled this week'
 complete -c wt -n '__wt_in "declarations enter"' -l expense -x -d 'an expense line; 0 removes it'
-complete -c wt -n '__wt_in "declarations enter"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_in "declarations enter"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history warnings)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_arg "declarations enter" 0' -xa '(__wt_records declarations)'
-complete -c wt -n '__wt_in "declarations import"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_in "declarations import"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history warnings)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_arg "declarations import" 0' -F
-complete -c wt -n '__wt_in "declarations submit"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
-=======
-complete -c wt -n '__wt_in "declarations open"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings)' -d 'select and order the fields to print, e.g. id,status'
-complete -c wt -n '__wt_in "declarations enter"' -l type -xa '(__wt_records hour-types)' -d 'hour type (default normal; see config hours.types)'
-complete -c wt -n '__wt_in "declarations enter"' -l km -x -d 'kilometres travelled this week'
-complete -c wt -n '__wt_in "declarations enter"' -l expense -x -d 'an expense line; 0 removes it'
-complete -c wt -n '__wt_in "declarations enter"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings)' -d 'select and order the fields to print, e.g. id,status'
-complete -c wt -n '__wt_arg "declarations enter" 0' -xa '(__wt_records declarations)'
-complete -c wt -n '__wt_in "declarations import"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings)' -d 'select and order the fields to print, e.g. id,status'
-complete -c wt -n '__wt_arg "declarations import" 0' -F
-complete -c wt -n '__wt_in "declarations submit"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings)' -d 'select and order the fields to print, e.g. id,status'
->>>>>>> h-guards
+complete -c wt -n '__wt_in "declarations submit"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history warnings)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_arg "declarations submit" 0+' -xa '(__wt_records declarations)'
 complete -c wt -n '__wt_in "declarations approve"' -l comment -x -d 'a comment kept with each approval'
 complete -c wt -n '__wt_in "declarations approve"' -l all -d 'every submitted declaration that matches the filters'
@@ -527,29 +538,16 @@ complete -c wt -n '__wt_in "declarations approve"' -l contract -xa '(__wt_record
 complete -c wt -n '__wt_in "declarations approve"' -l week -x -d 'only this ISO week (2026-W48)'
 complete -c wt -n '__wt_in "declarations approve"' -l from -x -d 'from this ISO week on'
 complete -c wt -n '__wt_in "declarations approve"' -l to -x -d 'up to and including this ISO week'
-<<<<<<< HEAD
-complete -c wt -n '__wt_in "declarations approve"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_in "declarations approve"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history warnings)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_arg "declarations approve" 0+' -xa '(__wt_records declarations)'
 complete -c wt -n '__wt_in "declarations reject"' -l reason -x -d 'what must be corrected (required)'
-complete -c wt -n '__wt_in "declarations reject"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_in "declarations reject"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history warnings)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_arg "declarations reject" 0' -xa '(__wt_records declarations)'
-complete -c wt -n '__wt_in "declarations comment"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_in "declarations comment"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history warnings)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_arg "declarations comment" 0' -xa '(__wt_records declarations)'
 complete -c wt -n '__wt_in "declarations close"' -l all-approved -d 'every approved declaration'
 complete -c wt -n '__wt_in "declarations close"' -l until -x -d 'with --all-approved: only weeks up to this one'
-complete -c wt -n '__wt_in "declarations close"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
-=======
-complete -c wt -n '__wt_in "declarations approve"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings)' -d 'select and order the fields to print, e.g. id,status'
-complete -c wt -n '__wt_arg "declarations approve" 0+' -xa '(__wt_records declarations)'
-complete -c wt -n '__wt_in "declarations reject"' -l reason -x -d 'what must be corrected (required)'
-complete -c wt -n '__wt_in "declarations reject"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings)' -d 'select and order the fields to print, e.g. id,status'
-complete -c wt -n '__wt_arg "declarations reject" 0' -xa '(__wt_records declarations)'
-complete -c wt -n '__wt_in "declarations comment"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings)' -d 'select and order the fields to print, e.g. id,status'
-complete -c wt -n '__wt_arg "declarations comment" 0' -xa '(__wt_records declarations)'
-complete -c wt -n '__wt_in "declarations close"' -l all-approved -d 'every approved declaration'
-complete -c wt -n '__wt_in "declarations close"' -l until -x -d 'with --all-approved: only weeks up to this one'
-complete -c wt -n '__wt_in "declarations close"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings)' -d 'select and order the fields to print, e.g. id,status'
->>>>>>> h-guards
+complete -c wt -n '__wt_in "declarations close"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history warnings)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_arg "declarations close" 0+' -xa '(__wt_records declarations)'
 complete -c wt -n '__wt_in "declarations list"' -l client -xa '(__wt_records clients)' -d 'only this client\'s declarations'
 complete -c wt -n '__wt_in "declarations list"' -l department -xa '(__wt_records departments)' -d 'only this department\'s'
@@ -559,20 +557,15 @@ complete -c wt -n '__wt_in "declarations list"' -l week -x -d 'only this ISO wee
 complete -c wt -n '__wt_in "declarations list"' -l from -x -d 'from this ISO week on'
 complete -c wt -n '__wt_in "declarations list"' -l to -x -d 'up to and including this ISO week'
 complete -c wt -n '__wt_in "declarations list"' -l status -xa '(__wt_list report submitted approved rejected closed)' -d 'only these statuses: report, submitted, approved, rejected, closed'
-<<<<<<< HEAD
-complete -c wt -n '__wt_in "declarations list"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
-complete -c wt -n '__wt_in "declarations show"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history)' -d 'select and order the fields to print, e.g. id,status'
-=======
 complete -c wt -n '__wt_in "declarations list"' -l warnings -d 'only declarations with a working-time warning (day-over-max, week-over-max, avg16-over-max)'
-complete -c wt -n '__wt_in "declarations list"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings)' -d 'select and order the fields to print, e.g. id,status'
-complete -c wt -n '__wt_in "declarations show"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice lines expenses comments history warnings)' -d 'select and order the fields to print, e.g. id,status'
->>>>>>> h-guards
+complete -c wt -n '__wt_in "declarations list"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history warnings)' -d 'select and order the fields to print, e.g. id,status'
+complete -c wt -n '__wt_in "declarations show"' -l fields -xa '(__wt_list id week contract worker workerName client department status minutes km invoice payroll lines expenses comments history warnings)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_arg "declarations show" 0' -xa '(__wt_records declarations)'
 
 # wt invoices
 complete -c wt -n '__wt_at invoices' -a 'generate' -d 'invoice every closed, not yet invoiced declaration (idempotent)'
 complete -c wt -n '__wt_at invoices' -a 'list' -d 'list invoices and credit notes'
-complete -c wt -n '__wt_at invoices' -a 'show' -d 'show an invoice: table, json, text, ubl (Peppol BIS 3.0) or pdf'
+complete -c wt -n '__wt_at invoices' -a 'show' -d 'show an invoice: table, json, text, ubl (Peppol BIS 3.0 or NLCIUS) or pdf'
 complete -c wt -n '__wt_at invoices' -a 'credit' -d 'a credit note that reverses an invoice and frees its declarations'
 complete -c wt -n '__wt_in "invoices generate"' -l client -xa '(__wt_records clients)' -d 'only this client'
 complete -c wt -n '__wt_in "invoices generate"' -l until -x -d 'only declarations up to this ISO week'
@@ -582,6 +575,7 @@ complete -c wt -n '__wt_in "invoices list"' -l from -x -d 'dated on or after (YY
 complete -c wt -n '__wt_in "invoices list"' -l to -x -d 'dated on or before'
 complete -c wt -n '__wt_in "invoices list"' -l fields -xa '(__wt_list number kind client date dueDate subtotal vat total gAccountAmount creditOf creditOfDate reason buyerReference period gAccountPercent clientParty agencyParty lines vatBreakdown declarations createdAt)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_in "invoices show"' -l output -rF -d 'write it to this file'
+complete -c wt -n '__wt_in "invoices show"' -l profile -xa 'peppol nlcius' -d 'with --format ubl: peppol (default, Peppol BIS Billing 3.0) or nlcius (SI-UBL 2.0, with the G-account extension when the invoice has a G-account share)'
 complete -c wt -n '__wt_in "invoices show"' -l format -xa 'table json jsonl csv tsv text ubl pdf' -d 'output format: table, json, jsonl, csv or tsv'
 complete -c wt -n '__wt_in "invoices show"' -l fields -xa '(__wt_list number kind client date dueDate subtotal vat total gAccountAmount creditOf creditOfDate reason buyerReference period gAccountPercent clientParty agencyParty lines vatBreakdown declarations createdAt)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_arg "invoices show" 0' -xa '(__wt_records invoices)'
@@ -625,21 +619,9 @@ complete -c wt -n '__wt_at config' -a 'get' -d 'print one setting\'s value'
 complete -c wt -n '__wt_at config' -a 'set' -d 'change one setting'
 complete -c wt -n '__wt_in "config list"' -l fields -xa '(__wt_list key value default set type description)' -d 'select and order the fields to print, e.g. id,status'
 complete -c wt -n '__wt_in "config get"' -l fields -xa '(__wt_list key value default set type description)' -d 'select and order the fields to print, e.g. id,status'
-<<<<<<< HEAD
-<<<<<<< HEAD
-complete -c wt -n '__wt_arg "config get" 0' -xa 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath invoice.prefix invoice.paymentDays vat.rate hours.types payroll.prefix payroll.kmRate payroll.types'
+complete -c wt -n '__wt_arg "config get" 0' -xa 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath mail.replyAddress mail.approvalValidDays mail.requireAuthentication mail.authservId invoice.prefix invoice.paymentDays vat.rate hours.types payroll.prefix payroll.kmRate payroll.types phase.weeksA phase.resetWeeks contracts.noticeDays worktime.maxDay worktime.maxWeek worktime.avg16Week worktime.strict'
 complete -c wt -n '__wt_in "config set"' -l fields -xa '(__wt_list key value default set type description)' -d 'select and order the fields to print, e.g. id,status'
-complete -c wt -n '__wt_arg "config set" 0' -xa 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath invoice.prefix invoice.paymentDays vat.rate hours.types payroll.prefix payroll.kmRate payroll.types'
-=======
-complete -c wt -n '__wt_arg "config get" 0' -xa 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath invoice.prefix invoice.paymentDays vat.rate hours.types phase.weeksA phase.resetWeeks contracts.noticeDays worktime.maxDay worktime.maxWeek worktime.avg16Week worktime.strict'
-complete -c wt -n '__wt_in "config set"' -l fields -xa '(__wt_list key value default set type description)' -d 'select and order the fields to print, e.g. id,status'
-complete -c wt -n '__wt_arg "config set" 0' -xa 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath invoice.prefix invoice.paymentDays vat.rate hours.types phase.weeksA phase.resetWeeks contracts.noticeDays worktime.maxDay worktime.maxWeek worktime.avg16Week worktime.strict'
->>>>>>> h-guards
-=======
-complete -c wt -n '__wt_arg "config get" 0' -xa 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath mail.replyAddress mail.approvalValidDays mail.requireAuthentication mail.authservId invoice.prefix invoice.paymentDays vat.rate hours.types'
-complete -c wt -n '__wt_in "config set"' -l fields -xa '(__wt_list key value default set type description)' -d 'select and order the fields to print, e.g. id,status'
-complete -c wt -n '__wt_arg "config set" 0' -xa 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath mail.replyAddress mail.approvalValidDays mail.requireAuthentication mail.authservId invoice.prefix invoice.paymentDays vat.rate hours.types'
->>>>>>> h-mail
+complete -c wt -n '__wt_arg "config set" 0' -xa 'agency.name agency.street agency.postcode agency.city agency.country agency.kvk agency.vatId agency.iban agency.gAccountIban agency.email portal.url activation.validDays password.minLength password.requireLetter password.requireDigit password.requireSpecial password.history password.maxAgeDays login.maxFailures login.lockMinutes sms.validMinutes sms.maxAttempts sms.transport sms.command notify.intervalHours notify.remindWorkers mail.transport mail.sendmailPath mail.replyAddress mail.approvalValidDays mail.requireAuthentication mail.authservId invoice.prefix invoice.paymentDays vat.rate hours.types payroll.prefix payroll.kmRate payroll.types phase.weeksA phase.resetWeeks contracts.noticeDays worktime.maxDay worktime.maxWeek worktime.avg16Week worktime.strict'
 
 # wt store
 complete -c wt -n '__wt_at store' -a 'verify' -d 'check every file, reference and the audit chain; exit 8 on any problem'
@@ -664,9 +646,9 @@ complete -c wt -n '__wt_arg help 0' -a init -d 'create a store'
 complete -c wt -n '__wt_arg help 0' -a status -d 'the portal\'s menu with its counts, and what waits for action'
 complete -c wt -n '__wt_arg help 0' -a clients -d 'client companies (inleners)'
 complete -c wt -n '__wt_arg help 0' -a departments -d 'a client\'s departments (opdrachtgevers)'
-complete -c wt -n '__wt_arg help 0' -a workers -d 'flex workers (medewerkers)'
+complete -c wt -n '__wt_arg help 0' -a workers -d 'flex workers (medewerkers) and their accounts'
 complete -c wt -n '__wt_arg help 0' -a users -d 'the clients\' portal users (gebruikers)'
-complete -c wt -n '__wt_arg help 0' -a account -d 'a portal user\'s own account: activate, log in, change the password'
+complete -c wt -n '__wt_arg help 0' -a account -d 'a portal user\'s or worker\'s own account: activate, log in, change the password'
 complete -c wt -n '__wt_arg help 0' -a outbox -d 'the mails and text messages wt sent'
 complete -c wt -n '__wt_arg help 0' -a contracts -d 'placements of workers at a client\'s department (contracten)'
 complete -c wt -n '__wt_arg help 0' -a documents -d 'documents clients approve or sign (documenten)'

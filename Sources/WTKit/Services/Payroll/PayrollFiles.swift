@@ -72,9 +72,15 @@ public enum PayrollFiles {
         }
         if tx.exists(rel) { throw RecordFile.damaged(tx, rel, "run \(run.number) already exists, but counters.json handed out its number") }
         tx.write(rel, run.stored)
-        var all = Dictionary(try summaries(year, tx).map { ($0.number, $0.json) }, uniquingKeysWith: { a, _ in a })
+        // The year's entries are kept as they are (not built), so a run does not cost the year's runs.
+        let idx = indexFile(year)
+        var all: [String: JSON] = [:]
+        if let json = try tx.read(idx) {
+            guard case .object(let o) = json else { throw RecordFile.damaged(tx, idx, "expected an object") }
+            all = o
+        }
         all[run.number] = run.summary.json
-        tx.write(indexFile(year), .object(all))
+        tx.write(idx, .object(all))
     }
 
     // MARK: paid index

@@ -99,21 +99,33 @@ public final class DeclarationStream {
                 return .object(o)
             })
         }
-        let open = try Parallel.map(clients) { c in try self.openRows(c) }
         guard filter.needsArchive else {
+            let open = try Parallel.map(clients) { c in try self.openRows(c) }
             let all = open.joined().sorted(by: DeclarationStream.order)
             for start in stride(from: 0, to: all.count, by: 4096) { try emit(Array(all[start..<min(all.count, start + 4096)])) }
             return
         }
+        // The hot sets too are kept as bytes and built a week at a time (all
+        // of them built at once were half of a full export's memory); one
+        // not in the store's own form is built whole instead.
+        let hot = try Parallel.map(clients) { c -> (bytes: [UInt8], spans: WeekIndex.Spans)? in
+            let rel = DeclarationSet.openFile(c)
+            guard let bytes = try self.snapshot.bytes(rel) else { return ([], [:]) }
+            guard let spans = try? WeekIndex.spans(of: bytes, rel: rel, self.snapshot) else { return nil }
+            return (bytes, spans.filter { self.inRange($0.key) })
+        }
         var openByWeek: [ISOWeek: [Row]] = [:]
-        for r in open.joined() { openByWeek[r.week, default: []].append(r) }
+        for (k, c) in clients.enumerated() where hot[k] == nil {
+            for r in try openRows(c) { openByWeek[r.week, default: []].append(r) }
+        }
         let spans = try Parallel.map(clients) { c in try self.archiveSpans(c) }
         var weeks = Set(openByWeek.keys)
         for s in spans { weeks.formUnion(s.keys.filter(inRange)) }
+        for h in hot { weeks.formUnion(h?.spans.keys ?? [:].keys) }
         let ordered = weeks.sorted()
         // A few weeks at a time, printed in order; the work split over the
         // cores by week, and for fewer weeks than cores also by client.
-        let group = max(2, Parallel.cores * 2)
+        let group = max(2, Parallel.cores)
         let slices = Parallel.chunks(clients.count, minimumChunk: 16)
         for start in stride(from: 0, to: ordered.count, by: group) {
             let batch = Array(ordered[start..<min(ordered.count, start + group)])
@@ -122,6 +134,16 @@ public final class DeclarationStream {
             let parts = try Parallel.map(items) { item -> [Row] in
                 var rows: [Row] = []
                 for k in item.clients {
+                    if let h = hot[k], let ranges = h.spans[item.week] {
+                        let rel = DeclarationSet.openFile(self.clients[k])
+                        for range in ranges {
+                            let records: [JSON]
+                            do { records = try JSON.parseArray([UInt8(ascii: "[")] + h.bytes[range] + [UInt8(ascii: "]")], keeping: self.keep) } catch {
+                                throw RecordFile.damaged(self.snapshot, rel, "\(error)")
+                            }
+                            for record in records { if let r = try self.row(record, rel: rel) { rows.append(r) } }
+                        }
+                    }
                     guard let ranges = spans[k][item.week] else { continue }
                     let c = self.clients[k]
                     for record in try WeekIndex.records(c, item.week, ranges, self.snapshot, keeping: self.keep) {

@@ -48,11 +48,11 @@ public final class InvoiceStream {
     public func forEachBatch(_ body: ([JSON]) throws -> Void) throws {
         let perFile = try Parallel.map(Array(files.indices)) { k in try self.entries(k) }
         let all = perFile.joined().sorted { $0.number < $1.number }
-        for start in stride(from: 0, to: all.count, by: 1024) {
-            let batch = Array(all[start..<min(all.count, start + 1024)])
-            let rows = try Parallel.chunkedMap(batch, minimumChunk: 128) { e in try self.row(e) }
+        for start in stride(from: 0, to: all.count, by: 256) {
+            let batch = Array(all[start..<min(all.count, start + 256)])
+            let rows = try Parallel.chunkedMap(batch, minimumChunk: 64) { e in try self.row(e) }
             try body(rows.compactMap { $0 })
-            progress?.update(min(all.count, start + 1024), of: all.count)
+            progress?.update(min(all.count, start + 256), of: all.count)
         }
         progress?.finish()
     }

@@ -91,7 +91,8 @@ public enum ContractGuards {
     /// Fixed-term contracts ending within `days` of today and not yet ended:
     /// only the months of that window are read.
     public static func ending(within days: Int, today: CalendarDate, _ r: StoreReader) throws -> [Ending] {
-        let last = today.adding(days: days)
+        // The calendar ends at 9999-12-31: a window past it ends there (a clock set far ahead, WT_NOW).
+        let last = today.daysSinceEpoch + days > CalendarDate.lastDay ? CalendarDate(daysSinceEpoch: CalendarDate.lastDay) : today.adding(days: days)
         var out: [Ending] = []
         var (y, m) = (today.year, today.month)
         while (y, m) <= (last.year, last.month) {

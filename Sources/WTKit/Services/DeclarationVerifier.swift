@@ -81,7 +81,8 @@ enum DeclarationVerifier {
             if !c.contractIds.contains(d.contract) {
                 out.problems.append("\(file): declaration \(d.id) names contract \(d.contract), which does not exist")
             }
-            if let name = d.workerName, let actual = c.workerNames[d.worker], name != actual {
+            // An invoiced declaration keeps the name it was invoiced under (`workers edit --name` renames the open ones only).
+            if d.invoice == nil, let name = d.workerName, let actual = c.workerNames[d.worker], name != actual {
                 out.problems.append("\(file): declaration \(d.id) names its worker \(name), but \(d.worker) is \(actual)")
             }
             if keys["\(d.contract)|\(d.week)"] != d.id {

@@ -8,19 +8,24 @@ public enum StoreVerifier {
         public var auditEntries = 0
     }
 
-    /// The checks of each kind of record, in order.
-    static var checks: [(Store, inout Report) throws -> Void] {
-        [checkFiles, checkSettings, checkOrganisation, UserDirectory.verify, Accounts.verify, ApprovalTokens.verify, Outbox.verify, WorkVerifier.verify, WorkloadVerifier.verifyEndings]
+    /// The checks of each kind of record, in order, each with the name its
+    /// progress shows; the audit trail comes last.
+    static var checks: [(name: String, check: (Store, inout Report) throws -> Void)] {
+        [
+            ("files", checkFiles), ("settings", checkSettings), ("organisation", checkOrganisation), ("users", UserDirectory.verify),
+            ("accounts", Accounts.verify), ("approval links", ApprovalTokens.verify), ("outbox", Outbox.verify),
+            ("contracts, documents, declarations and invoices", WorkVerifier.verify), ("contract ends", WorkloadVerifier.verifyEndings),
+        ]
     }
 
     public static func verify(_ store: Store, progress: Progress? = nil) throws -> Report {
         var report = Report()
-        let stages = ["files", "settings", "organisation", "users", "accounts", "outbox", "contracts, documents, declarations and invoices", "audit trail"]
-        for (n, check) in checks.enumerated() {
-            progress?.update(n, of: stages.count, stages[n])
-            try check(store, &report)
+        let stages = checks.count + 1
+        for (n, c) in checks.enumerated() {
+            progress?.update(n, of: stages, c.name)
+            try c.check(store, &report)
         }
-        progress?.update(stages.count - 1, of: stages.count, stages[stages.count - 1])
+        progress?.update(stages - 1, of: stages, "audit trail")
         report.problems += try AuditLog.walk(store: store) { _ in report.auditEntries += 1 }
         progress?.finish()
         return report

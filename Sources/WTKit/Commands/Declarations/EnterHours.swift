@@ -47,12 +47,10 @@ struct EnterHours: Verb {
             guard kv.count == 2 else { throw WTError.usage("\"\(RecordKind.printable(pair))\" is not DAY=HOURS (e.g. mon=8 or 2026-11-30=7:30)") }
             entries.append(Declarations.Entry(day: kv[0], hours: kv[1]))
         }
-        let o = Options(
+        // DAY=HOURS is a required argument, so the router has refused a line
+        // without one (--km or --expense alone) before this reads it.
+        return Options(
             id: id, entries: entries, type: type.raw(in: line) ?? "normal", km: try km.value(in: line), expenses: try expense.values(in: line))
-        guard !o.entries.isEmpty || o.km != nil || !o.expenses.isEmpty else {
-            throw WTError.usage("give hours as DAY=HOURS, or --km, or --expense", hint: "e.g. wt declarations enter \(id) mon=8 tue=7:30")
-        }
-        return o
     }
 
     static func run(_ o: Options, _ env: CommandEnv) throws {

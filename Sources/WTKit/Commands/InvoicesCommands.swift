@@ -7,6 +7,13 @@ enum InvoicesCommands {
     }
 
     /// `--profile`, checked before the store is opened; only with `--format ubl`.
+    /// `--NAME WEEK` of a verb not yet typed (the declarations verbs, typed,
+    /// declare theirs with `ValueOption`).
+    static func week(_ inv: CommandEnv, _ name: String) throws -> ISOWeek? {
+        guard let v = inv.value(name) else { return nil }
+        do { return try ISOWeek.parse(v) } catch let e as WTError { throw WTError(e.kind, "--\(name): \(e.message)", hint: e.hint) }
+    }
+
     static func ublProfile(_ inv: CommandEnv) throws -> UBLWriter.Profile? {
         guard let value = inv.value("profile") else { return nil }
         let names = UBLWriter.Profile.allCases.map(\.rawValue).joined(separator: ", ")
@@ -47,7 +54,7 @@ enum InvoicesCommands {
                 ],
                 fields: Invoice.schema.names, access: .write
             ) { inv in
-                let until = try DeclarationsCommands.week(inv, "until")
+                let until = try week(inv, "until")
                 let tx = try inv.begin()
                 let set = DeclarationSet(tx)
                 let issued = try Invoices.generate(

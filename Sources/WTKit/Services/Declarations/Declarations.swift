@@ -102,7 +102,7 @@ public enum Declarations {
         }
     }
 
-    public struct Entry {
+    public struct Entry: Equatable {
         public var day: String
         public var hours: String
     }

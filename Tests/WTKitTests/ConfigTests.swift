@@ -15,8 +15,8 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(config[.agencyCountry], "NL")
         XCTAssertEqual(config[.portalURL], "https://werktalent.helloflex.com")
         XCTAssertEqual(config[.invoicePrefix], "WT")
-        XCTAssertEqual(config[.mailTransport], "outbox")
-        XCTAssertEqual(config[.smsTransport], "outbox")
+        XCTAssertEqual(config[.mailTransport], .outbox)
+        XCTAssertEqual(config[.smsTransport], .outbox)
         XCTAssertNil(config[.agencyKvK])
         XCTAssertNil(config[.mailReplyAddress])
         XCTAssertEqual(config[.vatRate], 21)
@@ -75,7 +75,7 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(config[.payrollTypes]?.map(\.percent), [140])
         XCTAssertEqual(config[.payrollKmRate], Money(cents: 19))
         XCTAssertEqual(config.stored(.payrollKmRate), .string("0.19"))
-        XCTAssertEqual(config[.mailTransport], "sendmail")
+        XCTAssertEqual(config[.mailTransport], .sendmail)
         // The untyped view of `wt config get` sees the same values.
         XCTAssertEqual(config.value("vat.rate"), .int(9))
         XCTAssertEqual(config.value("invoice.prefix"), .string("WT"))
@@ -87,7 +87,7 @@ final class ConfigTests: XCTestCase {
     func testABadStoredValueReadsAsTheDefault() {
         let config = Config(values: [
             "agency.name": 5, "vat.rate": "21%", "password.requireLetter": "yes", "worktime.maxDay": "lots",
-            "hours.types": "normal=abc", "payroll.kmRate": true, "agency.kvk": .bool(false), "payroll.types": 3,
+            "hours.types": "normal=abc", "payroll.kmRate": true, "sms.transport": "pigeon", "agency.kvk": .bool(false), "payroll.types": 3,
         ])
         XCTAssertEqual(config[.agencyName], "WerkTalent")
         XCTAssertEqual(config[.vatRate], 21)
@@ -95,6 +95,7 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(config[.worktimeMaxDay], Minutes(12 * 60))
         XCTAssertEqual(config[.hoursTypes].count, 4)
         XCTAssertEqual(config[.payrollKmRate], Money(cents: 23))
+        XCTAssertEqual(config[.smsTransport], .outbox)
         XCTAssertNil(config[.agencyKvK])
         XCTAssertNil(config[.payrollTypes])
         // The raw value stays visible to a reader that must refuse it (payroll runs).

@@ -240,7 +240,7 @@ public enum MailIngest {
     /// Answers a refused message through the sendmail transport, never the store.
     static func answerRefusal(_ message: MIMEMessage, _ r: Result, config: Config, env: ServiceEnv) -> String {
         guard let to = message.from, MailIngestReplies.mayAnswer(message, config: config) else { return "no (automatic or own mail)" }
-        guard config[.mailTransport] == "sendmail" else { return "no (mail.transport outbox keeps no refusals)" }
+        guard config[.mailTransport] == .sendmail else { return "no (mail.transport outbox keeps no refusals)" }
         do {
             let recipient = try MailAddress(validating: to.address, name: to.name)
             let mail = try Mailer.compose(

@@ -187,9 +187,9 @@ public enum Mailer {
         let transport = config[.mailTransport]
         let entry = OutboxEntry(
             id: try IdAllocator.next(RecordKind.message.rawValue, in: tx), kind: .mail, to: recipient.address.lowercased(),
-            subject: subject, topic: topic, createdAt: tx.at, transport: transport)
+            subject: subject, topic: topic, createdAt: tx.at, transport: transport.rawValue)
         try Outbox.stage(entry, bytes: Array(text.utf8), in: tx)
-        guard transport == "sendmail" else { return OutgoingMessage(entry: entry, program: nil, arguments: [], input: []) }
+        guard transport == .sendmail else { return OutgoingMessage(entry: entry, program: nil, arguments: [], input: []) }
         let lf = text.replacingOccurrences(of: "\r\n", with: "\n")
         return OutgoingMessage(
             entry: entry, program: config[.mailSendmailPath], arguments: ["-t", "-i"],
@@ -225,7 +225,7 @@ public enum Mailer {
         }
         let transport = config[.smsTransport]
         var program: String?
-        if transport == "command" {
+        if transport == .command {
             guard let command = config[.smsCommand] else {
                 throw WTError.invalid(
                     "sms.transport is command, but sms.command is not set", hint: "set it: wt config set sms.command /path/to/program")
@@ -234,7 +234,7 @@ public enum Mailer {
         }
         let entry = OutboxEntry(
             id: try IdAllocator.next(RecordKind.message.rawValue, in: tx), kind: .sms, to: number, subject: nil, topic: topic,
-            createdAt: tx.at, transport: transport)
+            createdAt: tx.at, transport: transport.rawValue)
         let json: JSON = [
             "id": .string(entry.id), "kind": "sms", "to": .string(number), "text": .string(text), "createdAt": .string(tx.at),
         ]

@@ -31,6 +31,15 @@ extension Setting where Value == String? {
     }
 }
 
+extension Setting where Value: CaseIterable & RawRepresentable, Value.RawValue == String {
+    /// One of a fixed set of words, the cases of `Value` in their order.
+    init(_ key: String, default value: Value, _ help: String) {
+        self.init(ConfigKey(key, .choice(Value.allCases.map(\.rawValue)), .string(value.rawValue), help), fallback: value) { json in
+            json.stringValue.flatMap(Value.init(rawValue:))
+        }
+    }
+}
+
 extension Setting where Value == Int {
     init(_ key: String, _ range: ClosedRange<Int>, default value: Int, _ help: String, source: ConfigKey.Source? = nil) {
         self.init(ConfigKey(key, .int(range), .int(value), help, source: source), fallback: value) { $0.intValue }
@@ -94,8 +103,6 @@ public extension Setting where Value == String {
     static var portalURL: Self {
         Self("portal.url", .url, default: "https://werktalent.helloflex.com", "the portal's address; activation links start with it")
     }
-    static var smsTransport: Self { Self("sms.transport", .choice(["outbox", "command"]), default: "outbox", "how text messages are sent") }
-    static var mailTransport: Self { Self("mail.transport", .choice(["outbox", "sendmail"]), default: "outbox", "how mails are sent") }
     static var mailSendmailPath: Self { Self("mail.sendmailPath", .path, default: "/usr/sbin/sendmail", "sendmail program (mail.transport sendmail)") }
     static var invoicePrefix: Self { Self("invoice.prefix", .prefix, default: "WT", "invoice number prefix: <prefix><year>-<seq>") }
     static var payrollPrefix: Self { Self("payroll.prefix", .prefix, default: "L", "payroll run number prefix: <prefix><year>-<seq>") }
@@ -115,6 +122,19 @@ public extension Setting where Value == String? {
             "the address approvers answer digests at; when set, digests carry a Goedkeuren and an Afwijzen link per declaration (wt mail ingest)")
     }
     static var mailAuthservId: Self { Self("mail.authservId", .text, "the authserv-id our own mail server writes in Authentication-Results headers") }
+}
+
+/// How mails leave: kept in the outbox only, or also handed to sendmail.
+public enum MailTransport: String, CaseIterable, Sendable { case outbox, sendmail }
+/// How text messages leave: kept in the outbox only, or also given to `sms.command`.
+public enum SMSTransport: String, CaseIterable, Sendable { case outbox, command }
+
+public extension Setting where Value == MailTransport {
+    static var mailTransport: Self { Self("mail.transport", default: .outbox, "how mails are sent") }
+}
+
+public extension Setting where Value == SMSTransport {
+    static var smsTransport: Self { Self("sms.transport", default: .outbox, "how text messages are sent") }
 }
 
 public extension Setting where Value == Int {

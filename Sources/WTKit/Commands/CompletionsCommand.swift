@@ -62,7 +62,7 @@ enum CompletionsCommand {
         case "departments": try Organisation.departments(store).filter { AccessControl.canSee(actor, client: $0.client, department: $0.id) }.map(\.id)
         case "workers": actor.isBackoffice ? try Organisation.workers(store).map(\.id) : []
         case "users": try UserDirectory.all(store).filter { AccessControl.canSee(actor, client: $0.client) }.map(\.email)
-        case "hour-types": try Config.load(store).hourTypes.map(\.name)
+        case "hour-types": try Config.load(store)[.hoursTypes].map(\.name)
         case "contracts": try Contracts.all(store, client: actor.portalUser?.client).filter {
             AccessControl.canSee(actor, client: $0.client, department: $0.department, worker: $0.worker) }.map(\.id)
         case "documents": actor.workerActor != nil ? [] : try Documents.all(store, client: actor.portalUser?.client).map(\.id)

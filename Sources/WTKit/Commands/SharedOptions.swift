@@ -8,12 +8,14 @@ enum SharedOptions {
         }
     }
 
-    /// A value checked by the rule of config key `key` (the option sets or
-    /// shares that setting), without the key's own `key: ` prefix: the option
-    /// names itself.
-    static func setting(_ key: String) -> @Sendable (String) throws -> JSON {
-        { raw in
-            do { return try ConfigKey.find(key).parse(raw) } catch let e as WTError {
+    /// A value checked by the rule of `setting` (the option sets or shares
+    /// that setting), without the key's own `key: ` prefix: the option names
+    /// itself.
+    static func setting<Value>(_ setting: Setting<Value>) -> @Sendable (String) throws -> JSON {
+        let entry = setting.entry
+        return { raw in
+            do { return try entry.parse(raw) } catch let e as WTError {
+                let key = entry.key
                 let own = "\(key): "
                 throw e.message.hasPrefix(own) ? WTError(e.kind, String(e.message.dropFirst(own.count)), hint: e.hint) : e
             }

@@ -48,14 +48,14 @@ extension Accounts {
         let token = Secrets.token(random)
         let hash = Secrets.tokenHash(token)
         c.activation = Credentials.Activation(
-            tokenHash: hash, sentAt: tx.at, expiresAt: Timestamp.adding(seconds: config.int("activation.validDays") * 86400, to: tx.at))
+            tokenHash: hash, sentAt: tx.at, expiresAt: Timestamp.adding(seconds: config[.activationValidDays] * 86400, to: tx.at))
         try setToken(hash, TokenEntry(user: owner, state: .open, at: tx.at), in: tx)
         return token
     }
 
     static func sendActivationMail(_ a: AccountHolder, token: String, in tx: Transaction, env: ServiceEnv) throws -> (String, OutgoingMessage) {
         let config = try Config.load(tx)
-        let link = "\(config.string("portal.url") ?? "https://werktalent.helloflex.com")/deeplink/index/\(token)"
+        let link = "\(config[.portalURL])/deeplink/index/\(token)"
         let body: String
         switch a {
         case .user: body = ActivationMail.body(name: a.name, link: link, config: config)

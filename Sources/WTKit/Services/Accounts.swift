@@ -258,7 +258,7 @@ public enum Accounts {
             return Outcome(account: account, denial: denial)
         }
         try config.passwordPolicy.check(new)
-        let history = config.int("password.history")
+        let history = config[.passwordHistory]
         var c = account.credentials
         let current = c.passwordHash!
         if history > 0 {
@@ -282,7 +282,7 @@ public enum Accounts {
 
     /// When the password stops working (`password.maxAgeDays` after it was set).
     public static func passwordExpiry(_ c: Credentials, _ config: Config) -> String? {
-        c.passwordChangedAt.map { Timestamp.adding(seconds: config.int("password.maxAgeDays") * 86400, to: $0) }
+        c.passwordChangedAt.map { Timestamp.adding(seconds: config[.passwordMaxAgeDays] * 86400, to: $0) }
     }
 
     static func requireCanLogIn(_ account: AccountHolder, now: String) throws {
@@ -314,10 +314,10 @@ public enum Accounts {
             return nil
         }
         c.failedLogins += 1
-        let maxFailures = config.int("login.maxFailures")
+        let maxFailures = config[.loginMaxFailures]
         let failures = c.failedLogins
         if failures >= maxFailures {
-            let until = Timestamp.adding(seconds: config.int("login.lockMinutes") * 60, to: tx.at)
+            let until = Timestamp.adding(seconds: config[.loginLockMinutes] * 60, to: tx.at)
             c.lockedUntil = until
             c.failedLogins = 0
             account.credentials = c
@@ -332,6 +332,6 @@ public enum Accounts {
         tx.record("\(account.kind).login-failed", account.id, ["failures": .int(failures)])
         let left = maxFailures - failures
         return WTError.denied("wrong password for \(account.email)",
-            hint: "\(left) more failure\(left == 1 ? "" : "s") in a row lock the account for \(config.int("login.lockMinutes")) minutes")
+            hint: "\(left) more failure\(left == 1 ? "" : "s") in a row lock the account for \(config[.loginLockMinutes]) minutes")
     }
 }

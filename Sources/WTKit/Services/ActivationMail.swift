@@ -3,7 +3,7 @@
 /// reports their own hours.
 public enum ActivationMail {
     public static func subject(_ config: Config) -> String {
-        "Activeer je account bij \(config.string("agency.name") ?? "WerkTalent")"
+        "Activeer je account bij \(config[.agencyName])"
     }
 
     /// The password rules as the mail lists them.
@@ -13,23 +13,23 @@ public enum ActivationMail {
         if policy.requireLetter { rules.append("minimaal 1 letter") }
         if policy.requireDigit { rules.append("minimaal 1 nummer") }
         if policy.requireSpecial { rules.append("minimaal 1 speciaal karakter") }
-        rules.append("een eerder gebruikt wachtwoord mag hergebruikt worden nadat minimaal \(config.int("password.history")) keer een ander wachtwoord is gebruikt")
+        rules.append("een eerder gebruikt wachtwoord mag hergebruikt worden nadat minimaal \(config[.passwordHistory]) keer een ander wachtwoord is gebruikt")
         return String(rules.map { "- \($0);" }.joined(separator: "\n").dropLast()) + "."
     }
 
     static func validity(_ config: Config) -> String {
-        let days = config.int("activation.validDays")
+        let days = config[.activationValidDays]
         return "Let op, de link verloopt na \(days) \(days == 1 ? "dag" : "dagen")."
     }
 
     static func closing(_ config: Config) -> String {
         """
-        Een wachtwoord verloopt \(config.int("password.maxAgeDays")) dagen nadat het is gewijzigd.
+        Een wachtwoord verloopt \(config[.passwordMaxAgeDays]) dagen nadat het is gewijzigd.
 
         Met vriendelijke groet,
-        \(config.string("agency.name") ?? "WerkTalent")
+        \(config[.agencyName])
 
-        Vragen? Mail naar \(config.string("agency.email") ?? "administratie@werktalent.com")
+        Vragen? Mail naar \(config[.agencyEmail])
 
         """
     }
@@ -56,7 +56,7 @@ public enum ActivationMail {
     /// A worker's account: they fill in and submit their own hours, and
     /// correct a week that was rejected. `email` is their login.
     public static func workerBody(name: String, email: String, link: String, config: Config) -> String {
-        let portal = config.string("portal.url") ?? "https://werktalent.helloflex.com"
+        let portal = config[.portalURL]
         return """
             Beste \(name),
 

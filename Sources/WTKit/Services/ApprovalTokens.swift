@@ -145,7 +145,7 @@ public enum ApprovalTokens {
     /// transaction of the digest that carries them. Returns declaration → action → token.
     static func issue(for user: User, _ declarations: [Declaration], in tx: Transaction, random: any RandomSource) throws -> [String: [Action: String]] {
         let config = try Config.load(tx)
-        let expires = Timestamp.adding(seconds: config.int("mail.approvalValidDays") * 86400, to: tx.at)
+        let expires = Timestamp.adding(seconds: config[.mailApprovalValidDays] * 86400, to: tx.at)
         var out: [String: [Action: String]] = [:]
         var changes: [String: Entry] = [:]
         for d in declarations {

@@ -18,8 +18,8 @@ public enum ContractGuards {
         let next: Phase = phase == .A ? .B : .p3
         let span = count.since.map { " (\($0) to \(count.lastWorked!))" } ?? ""
         throw WTError.invalid(
-            "worker \(worker) has worked \(count.weeksWorked) weeks\(span), all \(config.int("phase.weeksA")) of phase \(phase.rawValue) (phase.weeksA): a new contract is phase \(next.rawValue) (or \(phase == .A ? "C" : "4"))",
-            hint: "add it with --phase \(next.rawValue) --end DATE; the count restarts only after more than \(config.int("phase.resetWeeks")) weeks without work (phase.resetWeeks)")
+            "worker \(worker) has worked \(count.weeksWorked) weeks\(span), all \(config[.phaseWeeksA]) of phase \(phase.rawValue) (phase.weeksA): a new contract is phase \(next.rawValue) (or \(phase == .A ? "C" : "4"))",
+            hint: "add it with --phase \(next.rawValue) --end DATE; the count restarts only after more than \(config[.phaseResetWeeks]) weeks without work (phase.resetWeeks)")
     }
 
     // MARK: Fixed-term ends

@@ -15,16 +15,17 @@ enum ContractNotice {
     static func plan(
         config: Config, last: [String: String], workers: [String: Worker], signature: String, in tx: Transaction, env: ServiceEnv
     ) throws -> Digest? {
-        let days = config.int("contracts.noticeDays")
+        let days = config[.contractsNoticeDays]
         let due = try ContractGuards.ending(within: days, today: env.today, tx).filter { last[key($0.contract)] == nil }
-        guard !due.isEmpty, let to = config.string("agency.email") else { return nil }
+        guard !due.isEmpty else { return nil }
+        let to = config[.agencyEmail]
         var lines: [String] = []
         for e in due {
             let c = try Contracts.store.find(e.contract, tx)
             let who = c.map { workers[$0.worker]?.name ?? $0.worker } ?? "?"
             lines.append("  \(e.contract)  \(who)  fase \(c?.phase.rawValue ?? "?")  \(e.client)/\(e.department)  eindigt \(e.end)  (nog \(e.end - env.today) dagen)")
         }
-        let agency = config.string("agency.name") ?? "WerkTalent"
+        let agency = config[.agencyName]
         let body = """
             Beste collega's,
 

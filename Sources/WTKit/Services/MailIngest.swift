@@ -74,11 +74,11 @@ public enum MailIngest {
     /// Processes one message on a store opened for writing, in its own commit.
     public static func process(_ bytes: [UInt8], store: Store, env: ServiceEnv, dryRun: Bool = false) throws -> Result {
         let config = try Config.load(store)
-        guard let reply = config.string("mail.replyAddress") else {
+        guard let reply = config[.mailReplyAddress] else {
             throw WTError.invalid("mail.replyAddress is not set, so no digest carries links to answer",
                 hint: "set it to the address the mail server pipes into wt: wt config set mail.replyAddress uren@werktalent.example")
         }
-        if config.bool("mail.requireAuthentication") && config.string("mail.authservId") == nil {
+        if config[.mailRequireAuthentication] && config[.mailAuthservId] == nil {
             throw WTError.invalid("mail.requireAuthentication is on, but mail.authservId is not set",
                 hint: "set it to the authserv-id your mail server writes: wt config set mail.authservId mx.werktalent.example")
         }
@@ -224,7 +224,7 @@ public enum MailIngest {
     /// only the topmost of ours counts: a server prepends its header, so one
     /// further down with our id was written by someone else before it reached us.
     static func checkAuthentication(_ message: MIMEMessage, config: Config) throws {
-        guard config.bool("mail.requireAuthentication"), let ours = config.string("mail.authservId") else { return }
+        guard config[.mailRequireAuthentication], let ours = config[.mailAuthservId] else { return }
         let domain = message.from.map { String($0.address.split(separator: "@").last ?? "") } ?? ""
         let results = message.all("Authentication-Results").compactMap { AuthenticationResults.parse($0.raw) }
         guard let top = results.first(where: { $0.authservID.caseInsensitiveCompare(ours) == .orderedSame }) else {
@@ -240,7 +240,7 @@ public enum MailIngest {
     /// Answers a refused message through the sendmail transport, never the store.
     static func answerRefusal(_ message: MIMEMessage, _ r: Result, config: Config, env: ServiceEnv) -> String {
         guard let to = message.from, MailIngestReplies.mayAnswer(message, config: config) else { return "no (automatic or own mail)" }
-        guard config.string("mail.transport") == "sendmail" else { return "no (mail.transport outbox keeps no refusals)" }
+        guard config[.mailTransport] == .sendmail else { return "no (mail.transport outbox keeps no refusals)" }
         do {
             let recipient = try MailAddress(validating: to.address, name: to.name)
             let mail = try Mailer.compose(

@@ -46,7 +46,7 @@ public enum ApprovalLinks {
     /// Issues the tokens and returns, per declaration, its two link lines; empty
     /// when `mail.replyAddress` is not set.
     static func issue(for user: User, _ waiting: [Declaration], config: Config, in tx: Transaction, random: any RandomSource) throws -> [String: String] {
-        guard let reply = config.string("mail.replyAddress") else { return [:] }
+        guard let reply = config[.mailReplyAddress] else { return [:] }
         let tokens = try ApprovalTokens.issue(for: user, waiting, in: tx, random: random)
         var out: [String: String] = [:]
         for d in waiting {
@@ -59,7 +59,7 @@ public enum ApprovalLinks {
     }
 
     public static func footer(_ config: Config) -> String {
-        let days = config.int("mail.approvalValidDays")
+        let days = config[.mailApprovalValidDays]
         return """
             U kunt ook vanuit deze mail goedkeuren of afwijzen: klik op een link hierboven en verstuur de mail die opent. \
             Bij afwijzen schrijft u de reden in die mail. Elke link werkt één keer en verloopt na \(days) \(days == 1 ? "dag" : "dagen"). \

@@ -66,9 +66,9 @@ enum MailIngestReplies {
         guard let from = m.from?.address.lowercased() else { return false }
         let local = String(from.split(separator: "@").first ?? "")
         if ["mailer-daemon", "postmaster", "noreply", "no-reply", "donotreply"].contains(local) { return false }
-        let own = [config.string("agency.email"), config.string("mail.replyAddress")].compactMap { $0?.lowercased() }
+        let own = [config[.agencyEmail], config[.mailReplyAddress]].compactMap { $0?.lowercased() }
         if own.contains(from) { return false }
-        if let reply = config.string("mail.replyAddress")?.lowercased(), let base = reply.split(separator: "@").first,
+        if let reply = config[.mailReplyAddress]?.lowercased(), let base = reply.split(separator: "@").first,
             from.hasPrefix(base + "+") { return false }
         return true
     }

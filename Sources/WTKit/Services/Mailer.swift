@@ -184,24 +184,24 @@ public enum Mailer {
         let recipient = try MailAddress(validating: to.address, name: to.name)
         let message = try compose(to: recipient, subject: subject, body: body, inReplyTo: inReplyTo, config: config, env: env)
         let text = message.rfc5322()
-        let transport = config.string("mail.transport") ?? "outbox"
+        let transport = config[.mailTransport]
         let entry = OutboxEntry(
             id: try IdAllocator.next(RecordKind.message.rawValue, in: tx), kind: .mail, to: recipient.address.lowercased(),
-            subject: subject, topic: topic, createdAt: tx.at, transport: transport)
+            subject: subject, topic: topic, createdAt: tx.at, transport: transport.rawValue)
         try Outbox.stage(entry, bytes: Array(text.utf8), in: tx)
-        guard transport == "sendmail" else { return OutgoingMessage(entry: entry, program: nil, arguments: [], input: []) }
+        guard transport == .sendmail else { return OutgoingMessage(entry: entry, program: nil, arguments: [], input: []) }
         let lf = text.replacingOccurrences(of: "\r\n", with: "\n")
         return OutgoingMessage(
-            entry: entry, program: config.string("mail.sendmailPath") ?? "/usr/sbin/sendmail", arguments: ["-t", "-i"],
+            entry: entry, program: config[.mailSendmailPath], arguments: ["-t", "-i"],
             input: Array(lf.utf8))
     }
 
     /// The agency's mail as `send` builds it, without staging it anywhere.
     static func compose(to recipient: MailAddress, subject: String, body: String, inReplyTo: String?, config: Config, env: ServiceEnv) throws -> MailMessage {
-        let agencyEmail = config.string("agency.email") ?? "administratie@werktalent.com"
+        let agencyEmail = config[.agencyEmail]
         let domain = String(agencyEmail.split(separator: "@").last ?? "localhost").lowercased()
         return MailMessage(
-            from: MailAddress(name: config.string("agency.name"), address: agencyEmail), to: [recipient],
+            from: MailAddress(name: config[.agencyName], address: agencyEmail), to: [recipient],
             subject: subject, body: body, date: env.now,
             messageID: try MailMessage.makeMessageID(random: env.random.bytes(16), domain: domain), inReplyTo: inReplyTo)
     }
@@ -210,7 +210,7 @@ public enum Mailer {
     /// (the answer to a refused message, SPEC §15). Nil when sent, else why not.
     static func sendUnstored(_ message: MailMessage, config: Config, env: ServiceEnv) -> String? {
         let lf = message.rfc5322().replacingOccurrences(of: "\r\n", with: "\n")
-        return run(config.string("mail.sendmailPath") ?? "/usr/sbin/sendmail", ["-t", "-i"], input: Array(lf.utf8), environment: env.environment)
+        return run(config[.mailSendmailPath], ["-t", "-i"], input: Array(lf.utf8), environment: env.environment)
     }
 
     /// A text message to a phone number (normalized to E.164). The outbox keeps
@@ -223,10 +223,10 @@ public enum Mailer {
         do { number = try Phone.normalize(phone) } catch let e as WTError {
             throw WTError.invalid("cannot send a text message: \(e.message)", hint: e.hint)
         }
-        let transport = config.string("sms.transport") ?? "outbox"
+        let transport = config[.smsTransport]
         var program: String?
-        if transport == "command" {
-            guard let command = config.string("sms.command") else {
+        if transport == .command {
+            guard let command = config[.smsCommand] else {
                 throw WTError.invalid(
                     "sms.transport is command, but sms.command is not set", hint: "set it: wt config set sms.command /path/to/program")
             }
@@ -234,7 +234,7 @@ public enum Mailer {
         }
         let entry = OutboxEntry(
             id: try IdAllocator.next(RecordKind.message.rawValue, in: tx), kind: .sms, to: number, subject: nil, topic: topic,
-            createdAt: tx.at, transport: transport)
+            createdAt: tx.at, transport: transport.rawValue)
         let json: JSON = [
             "id": .string(entry.id), "kind": "sms", "to": .string(number), "text": .string(text), "createdAt": .string(tx.at),
         ]

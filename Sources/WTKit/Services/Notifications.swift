@@ -31,7 +31,7 @@ public enum Notifications {
     /// Works out what to send, and when not dry, stages the mails in the transaction.
     public static func run(in tx: Transaction, env: ServiceEnv, send: Bool) throws -> ([Planned], [OutgoingMessage]) {
         let config = try Config.load(tx)
-        let interval = config.int("notify.intervalHours") * 3600
+        let interval = config[.notifyIntervalHours] * 3600
         var last = try lastSent(tx)
         let due = { (key: String) -> Bool in
             guard let at = last[key] else { return true }
@@ -60,7 +60,7 @@ public enum Notifications {
             let body = """
                 Beste \(user.name),
 
-                Er staan één of meer urendeclaraties klaar om goed te keuren in de portal van \(config.string("agency.name") ?? "WerkTalent"):
+                Er staan één of meer urendeclaraties klaar om goed te keuren in de portal van \(config[.agencyName]):
 
                 \(list)
 
@@ -77,7 +77,7 @@ public enum Notifications {
             }
         }
 
-        if config.bool("notify.remindWorkers") {
+        if config[.notifyRemindWorkers] {
             let thisWeek = ISOWeek(containing: env.today)
             var byWorker: [String: [Declaration]] = [:]
             for client in DeclarationSet.clients(store: tx.store) {

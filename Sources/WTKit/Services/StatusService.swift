@@ -66,7 +66,7 @@ extension StatusService {
     /// The fixed-term contracts that need notice now and that the actor sees:
     /// from the months of the window in `contracts/ending/`.
     public static func contractsEnding(_ store: Store, client: String?, actor: Actor, today: CalendarDate) throws -> [ContractGuards.Ending] {
-        let days = try Config.load(store).int("contracts.noticeDays")
+        let days = try Config.load(store)[.contractsNoticeDays]
         return try ContractGuards.ending(within: days, today: today, store).filter {
             (client == nil || $0.client == client) && AccessControl.canSee(actor, client: $0.client, department: $0.department)
         }

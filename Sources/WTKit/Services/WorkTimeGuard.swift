@@ -6,7 +6,7 @@ public enum WorkTimeGuard {
     public static func check(_ set: DeclarationSet) throws -> [String] {
         let lines = set.newWarnings.map { "\($0.id) \($0.warning.code.rawValue): \($0.warning.message)" }
         guard !lines.isEmpty else { return [] }
-        if try Config.load(set.tx).bool("worktime.strict") {
+        if try Config.load(set.tx)[.worktimeStrict] {
             throw WTError.invalid(
                 "these hours break the working-time limits, so nothing was changed:\n  " + lines.joined(separator: "\n  "),
                 hint: "correct the hours, or `wt config set worktime.strict false` to record them with a warning")

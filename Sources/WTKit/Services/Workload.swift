@@ -65,7 +65,7 @@ public struct WorkloadSummary: Equatable {
     }
 
     public func phase(asOf: ISOWeek, _ config: Config) -> PhaseCount {
-        PhaseCount.count(worked: workedWeeks, asOf: asOf, weeksA: config.int("phase.weeksA"), resetWeeks: config.int("phase.resetWeeks"))
+        PhaseCount.count(worked: workedWeeks, asOf: asOf, weeksA: config[.phaseWeeksA], resetWeeks: config[.phaseResetWeeks])
     }
 
     /// The warnings of every declaration with hours in these weeks.
@@ -167,11 +167,5 @@ public final class WorkloadBook {
             if s.weeks.isEmpty { tx.delete(WorkloadSummary.file(w)) } else { tx.write(WorkloadSummary.file(w), s.json) }
         }
         dirty = []
-    }
-}
-
-public extension Config {
-    var workTimeLimits: WorkTimeLimits {
-        WorkTimeLimits(maxDay: minutes("worktime.maxDay"), maxWeek: minutes("worktime.maxWeek"), avg16Week: minutes("worktime.avg16Week"))
     }
 }

@@ -20,7 +20,7 @@ enum ClientFieldOptions {
     static let postcode = ValueOption("postcode", "POSTCODE", help: "postcode (1234 AB in NL)")
     static let city = ValueOption("city", "CITY", help: "city", parse: clearable { try TextRules.line($0, what: "--city") })
     static let country = ValueOption("country", "CC", help: "two-letter country code (default NL)") { raw -> String in
-        try SharedOptions.setting("agency.country")(raw).stringValue ?? raw
+        try SharedOptions.setting(.agencyCountry)(raw).stringValue ?? raw
     }
     static let gAccountPercent = ValueOption(
         "g-account-percent", "PERCENT", help: "share of each invoice, incl. VAT, paid to the G-account (0-100)"

@@ -9,7 +9,7 @@ struct InitStore: Verb {
 
     /// Checked by agency.name's own rule, as `wt config set` would.
     static let agency = ValueOption("agency", "NAME", help: "the agency's name (agency.name)") { raw -> String in
-        try SharedOptions.setting("agency.name")(raw).stringValue ?? raw
+        try SharedOptions.setting(.agencyName)(raw).stringValue ?? raw
     }
     static let sample = ValueOption(
         "sample", "SAMPLE", help: "fill the store: demo or large", completion: .choices(samples)

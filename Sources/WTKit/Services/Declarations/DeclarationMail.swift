@@ -1,15 +1,15 @@
 /// The mails the declaration workflow sends, in Dutch after the portal manual.
 public enum DeclarationMail {
     static func signature(_ config: Config) -> String {
-        "Met vriendelijke groet,\n\(config.string("agency.name") ?? "WerkTalent")\n\nVragen? Mail naar \(config.string("agency.email") ?? "")\n"
+        "Met vriendelijke groet,\n\(config[.agencyName])\n\nVragen? Mail naar \(config[.agencyEmail])\n"
     }
 
     /// How a worker fills in and submits these declarations: in the portal,
     /// or, with an account of their own, with `wt --as` their address.
     static func howToReport(_ worker: Worker, _ ds: [Declaration], _ config: Config) -> String {
-        let portal = config.string("portal.url") ?? "https://werktalent.helloflex.com"
+        let portal = config[.portalURL]
         guard let account = worker.account, account.status != .disabled, let email = worker.accountEmail else {
-            return "Geef je uren door via de portal (\(portal)) of aan je contactpersoon bij \(config.string("agency.name") ?? "WerkTalent")."
+            return "Geef je uren door via de portal (\(portal)) of aan je contactpersoon bij \(config[.agencyName])."
         }
         let ids = ds.map(\.id)
         let first = ids.first ?? "ID"
@@ -57,8 +57,8 @@ public enum DeclarationMail {
 /// The SMS code that signs a fixed-term assignment confirmation.
 public enum SMSCodes {
     static func send(code: String, phone: String, document d: Document, config: Config, in tx: Transaction, env: ServiceEnv) throws -> OutgoingMessage {
-        let minutes = config.int("sms.validMinutes")
-        let text = "Je code om \(d.title) te ondertekenen: \(code). De code is \(minutes) minuten geldig. \(config.string("agency.name") ?? "WerkTalent")"
+        let minutes = config[.smsValidMinutes]
+        let text = "Je code om \(d.title) te ondertekenen: \(code). De code is \(minutes) minuten geldig. \(config[.agencyName])"
         return try Mailer.sendSMS(to: phone, text: text, topic: d.id, in: tx, env: env)
     }
 

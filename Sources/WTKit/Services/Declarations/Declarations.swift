@@ -82,7 +82,7 @@ public enum Declarations {
     }
 
     public static func hourType(_ name: String, _ config: Config) throws -> String {
-        let types = config.hourTypes.map(\.name)
+        let types = config[.hoursTypes].map(\.name)
         guard types.contains(name) else {
             throw WTError.invalid(
                 "unknown hour type \"\(RecordKind.printable(name))\"",

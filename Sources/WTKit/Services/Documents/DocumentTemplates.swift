@@ -10,10 +10,10 @@ struct DocumentTemplates {
     let config: Config
     let today: CalendarDate
 
-    var agency: String { config.string("agency.name") ?? "WerkTalent" }
+    var agency: String { config[.agencyName] }
 
     var agencyLine: String {
-        [config.string("agency.street"), config.string("agency.postcode"), config.string("agency.city")]
+        [config[.agencyStreet], config[.agencyPostcode], config[.agencyCity]]
             .compactMap { $0 }.joined(separator: ", ")
     }
 
@@ -34,7 +34,7 @@ struct DocumentTemplates {
             \(kind.dutchTitle.uppercased())
             \(String(repeating: "=", count: kind.dutchTitle.count))
 
-            Uitzendonderneming: \(agency)\(agencyLine.isEmpty ? "" : ", " + agencyLine)\(config.string("agency.kvk").map { " (KvK \($0))" } ?? "")
+            Uitzendonderneming: \(agency)\(agencyLine.isEmpty ? "" : ", " + agencyLine)\(config[.agencyKvK].map { " (KvK \($0))" } ?? "")
             Opdrachtgever:      \(client.name)\(clientLine.isEmpty ? "" : ", " + clientLine)\(client.kvk.map { " (KvK \($0))" } ?? "")
             Afdeling:           \(department.name)
             Datum:              \(Self.dutchDate(today))

@@ -174,7 +174,7 @@ public enum Documents {
         d.status = .awaitingCode
         d.challenge = Document.Challenge(
             user: u.email, phone: phone, codeHash: Secrets.tokenHash(d.id + ":" + code), sentAt: tx.at,
-            expiresAt: Timestamp.adding(seconds: config.int("sms.validMinutes") * 60, to: tx.at), attempts: 0)
+            expiresAt: Timestamp.adding(seconds: config[.smsValidMinutes] * 60, to: tx.at), attempts: 0)
         try store.update(d, in: tx)
         let sms = try SMSCodes.send(code: code, phone: phone, document: d, config: config, in: tx, env: env)
         tx.record("document.code-sent", d.id, ["to": .string(u.email), "message": .string(sms.id)])
@@ -196,7 +196,7 @@ public enum Documents {
             throw WTError.denied("the SMS code of \(d.id) was sent to \(ch.user); only they can enter it")
         }
         let config = try Config.load(tx)
-        let max = config.int("sms.maxAttempts")
+        let max = config[.smsMaxAttempts]
         if ch.expiresAt <= tx.at {
             throw WTError.conflict(
                 "the SMS code of \(d.id) expired at \(Timestamp.local(ch.expiresAt))",

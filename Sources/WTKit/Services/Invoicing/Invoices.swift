@@ -56,20 +56,20 @@ public enum Invoices {
 
     /// Refuses (exit 6) when a setting an invoice must state is missing.
     static func agencyParty(_ config: Config, needsGAccount: Bool) throws -> InvoiceParty {
-        var missing: [String] = []
-        var required = ["agency.name", "agency.street", "agency.postcode", "agency.city", "agency.kvk", "agency.vatId", "agency.iban"]
-        if needsGAccount { required.append("agency.gAccountIban") }
-        for key in required where config.string(key) == nil { missing.append(key) }
+        // agency.name is not checked: it has a default, so it always reads as set.
+        var required: [Setting<String?>] = [.agencyStreet, .agencyPostcode, .agencyCity, .agencyKvK, .agencyVatId, .agencyIBAN]
+        if needsGAccount { required.append(.agencyGAccountIBAN) }
+        let missing = required.filter { config[$0] == nil }.map(\.entry.key)
         if !missing.isEmpty {
             throw WTError.invalid(
                 "an invoice must state the agency's \(missing.joined(separator: ", ")), which \(missing.count == 1 ? "is" : "are") not set",
                 hint: missing.map { "wt config set \($0) VALUE" }.joined(separator: "; "))
         }
         return InvoiceParty(
-            name: config.string("agency.name")!, street: config.string("agency.street"), postcode: config.string("agency.postcode"),
-            city: config.string("agency.city"), country: config.string("agency.country") ?? "NL", kvk: config.string("agency.kvk"),
-            vatId: config.string("agency.vatId"), email: config.string("agency.email"), iban: config.string("agency.iban"),
-            gAccountIban: config.string("agency.gAccountIban"))
+            name: config[.agencyName], street: config[.agencyStreet], postcode: config[.agencyPostcode],
+            city: config[.agencyCity], country: config[.agencyCountry], kvk: config[.agencyKvK],
+            vatId: config[.agencyVatId], email: config[.agencyEmail], iban: config[.agencyIBAN],
+            gAccountIban: config[.agencyGAccountIBAN])
     }
 
     static func nextNumber(_ config: Config, year: Int, in tx: Transaction, dryRun: Bool, drafts: inout Int) throws -> String {
@@ -80,7 +80,7 @@ public enum Invoices {
         let seq = try IdAllocator.nextNumber("invoice:\(year)", in: tx)
         guard seq <= 99_999 else { throw WTError.invalid("invoice numbers of \(year) are used up (99999)") }
         let digits = String(seq)
-        return "\(config.string("invoice.prefix") ?? "WT")\(year)-\(String(repeating: "0", count: max(0, 5 - digits.count)))\(digits)"
+        return "\(config[.invoicePrefix])\(year)-\(String(repeating: "0", count: max(0, 5 - digits.count)))\(digits)"
     }
 
     static func store(_ inv: Invoice, in tx: Transaction) throws {
@@ -129,7 +129,7 @@ public enum Invoices {
         init(config: Config, workerNames: [String: String]) {
             self.config = config
             self.workerNames = workerNames
-            percents = Dictionary(config.hourTypes.map { ($0.name, $0.percent) }, uniquingKeysWith: { a, _ in a })
+            percents = Dictionary(config[.hoursTypes].map { ($0.name, $0.percent) }, uniquingKeysWith: { a, _ in a })
         }
     }
 
@@ -162,10 +162,10 @@ public enum Invoices {
         let billable = inputs.filter { !$0.hours.isEmpty || !$0.expenses.isEmpty }
         guard !billable.isEmpty else { return nil }
         let amounts = try InvoiceCalculator.compute(
-            declarations: billable, vatRate: config.int("vat.rate"), hourTypes: config.hourTypes.map(\.name),
+            declarations: billable, vatRate: config[.vatRate], hourTypes: config[.hoursTypes].map(\.name),
             gAccountPercent: c.gAccountPercent)
         return InvoiceCalculator.invoice(
-            number: try number(), date: today, dueDate: today.adding(days: c.paymentDays ?? config.int("invoice.paymentDays")),
+            number: try number(), date: today, dueDate: today.adding(days: c.paymentDays ?? config[.invoicePaymentDays]),
             client: c.id, clientParty: InvoiceParty(client: c), agencyParty: agency, buyerReference: c.id,
             amounts: amounts, createdAt: at)
     }

@@ -51,15 +51,15 @@ public enum Payroll {
         var kmRate: Money?
 
         init(_ config: Config) throws {
-            percents = Dictionary(config.hourTypes.map { ($0.name, $0.percent) }, uniquingKeysWith: { a, _ in a })
-            if let raw = config.values["payroll.types"] {
+            percents = Dictionary(config[.hoursTypes].map { ($0.name, $0.percent) }, uniquingKeysWith: { a, _ in a })
+            if let raw = config.stored(.payrollTypes) {
                 // Set through `wt config set`, which checks it; a hand edit that breaks it is refused, naming it.
                 guard let s = raw.stringValue else { throw WTError.invalid("payroll.types in config.json is not text", hint: "wt config set payroll.types normal=100,...") }
                 for (name, p) in try HourTypes.parse(s, key: "payroll.types", requireNormal: false) { percents[name] = p }
             }
-            if let raw = config.values["payroll.kmRate"] {
+            if let raw = config.stored(.payrollKmRate) {
                 // The key's own check, so a hand edit is refused (6) with the key's name.
-                let checked = try ConfigKey.find("payroll.kmRate").parse(raw.stringValue ?? "\(raw)")
+                let checked = try Setting.payrollKmRate.entry.parse(raw.stringValue ?? "\(raw)")
                 kmRate = try Money.parse(checked.stringValue ?? "")
             }
         }
@@ -162,7 +162,7 @@ public enum Payroll {
     static func nextNumber(_ config: Config, year: Int, in tx: Transaction) throws -> String {
         let seq = try IdAllocator.nextNumber("payroll:\(year)", in: tx)
         guard seq <= 99_999 else { throw WTError.invalid("payroll run numbers of \(year) are used up (99999)") }
-        return format(prefix: config.string("payroll.prefix") ?? "L", year: year, seq: seq)
+        return format(prefix: config[.payrollPrefix], year: year, seq: seq)
     }
 
     static func format(prefix: String, year: Int, seq: Int) -> String {

@@ -15,7 +15,7 @@ struct LargePayroll {
     init(config: Config, thisWeek: ISOWeek) throws {
         self.thisWeek = thisWeek
         rates = try Payroll.Rates(config)
-        prefix = config.string("payroll.prefix") ?? "L"
+        prefix = config[.payrollPrefix]
     }
 
     /// The day a week's run is made: Tuesday of the week after next.

@@ -151,7 +151,7 @@ enum LargeSample {
         }
         var invoiceNumber: [Int: [Int: String]] = [:]
         var invoiceSeq: [Int: Int] = [:]
-        let prefix = config.string("invoice.prefix") ?? "WT"
+        let prefix = config[.invoicePrefix]
         for rel in -weeks...(-2) {
             let year = thisWeek.adding(weeks: rel + 2).monday.year
             for c in byClientOrder where clientWeeks[c].contains(rel) {
@@ -355,7 +355,7 @@ enum LargeSample {
             if n >= 3 && n % 7 == 5 {
                 u.activation = User.Activation(
                     tokenHash: hash, sentAt: tx.at,
-                    expiresAt: Timestamp.adding(seconds: config.int("activation.validDays") * 86400, to: tx.at))
+                    expiresAt: Timestamp.adding(seconds: config[.activationValidDays] * 86400, to: tx.at))
                 try Accounts.setToken(hash, Accounts.TokenEntry(user: u.id, state: .open, at: tx.at), in: tx)
                 _ = try Accounts.sendActivationMail(.user(u), token: token, in: tx, env: env)
             } else {

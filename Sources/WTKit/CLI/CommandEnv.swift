@@ -135,12 +135,18 @@ public final class CommandEnv {
     /// run) and then delivers the messages it sent through their transports.
     /// `as` names the transaction's actor instead: an account verb acts as
     /// the account itself, which `actor()` may not accept yet (not activated).
-    public func write<T>(as name: String? = nil, _ body: (UnitOfWork) throws -> T) throws -> T {
+    /// `report` runs after the commit and before delivery, for what the user
+    /// must see even when a transport then fails (an activation link: the
+    /// mail stays in the outbox).
+    public func write<T>(
+        as name: String? = nil, _ body: (UnitOfWork) throws -> T, report: ((T) throws -> Void)? = nil
+    ) throws -> T {
         let tx = try name.map { try store().begin(actor: $0, at: ctx.nowStamp) } ?? begin()
         let uow = UnitOfWork(tx, env: ctx.services)
         let result = try body(uow)
         try uow.flush()
         try commit(uow.tx)
+        try report?(result)
         try deliver(uow.messages)
         return result
     }

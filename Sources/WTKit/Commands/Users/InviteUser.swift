@@ -36,13 +36,13 @@ struct InviteUser: Verb {
 
     static func run(_ o: Options, _ env: CommandEnv) throws {
         let actor = try env.actor()
-        let invitation = try env.write { uow in
+        // The link is printed before the mail goes: a failed transport keeps it in the outbox.
+        try env.write({ uow in
             let i = try Accounts.invite(
                 email: o.email, name: o.name, client: o.client, phone: o.phone, roles: o.roles, departments: o.departments,
                 in: uow.tx, env: uow.env, actor: actor)
             uow.send(i.message)
             return i
-        }
-        try UsersCommands.printInvitation(env, invitation, verb: "invited")
+        }, report: { try UsersCommands.printInvitation(env, $0, verb: "invited") })
     }
 }

@@ -13,11 +13,11 @@ struct ReinviteUser: Verb {
     static func options(from line: ParsedLine) throws -> Options { Options(email: try UserOptions.email.required(in: line)) }
 
     static func run(_ o: Options, _ env: CommandEnv) throws {
-        let invitation = try env.write { uow in
+        // The link is printed before the mail goes: a failed transport keeps it in the outbox.
+        try env.write({ uow in
             let i = try UserDirectory.reinvite(o.email, in: uow.tx, env: uow.env, actor: try env.actor())
             uow.send(i.message)
             return i
-        }
-        try UsersCommands.printInvitation(env, invitation, verb: "reinvited")
+        }, report: { try UsersCommands.printInvitation(env, $0, verb: "reinvited") })
     }
 }

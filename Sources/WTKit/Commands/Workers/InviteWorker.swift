@@ -16,11 +16,11 @@ struct InviteWorker: Verb {
     static func options(from line: ParsedLine) throws -> Options { Options(id: try WorkerOptions.id.required(in: line)) }
 
     static func run(_ o: Options, _ env: CommandEnv) throws {
-        let invitation = try env.write { uow in
+        // The link is printed before the mail goes: a failed transport keeps it in the outbox.
+        try env.write({ uow in
             let i = try Accounts.inviteWorker(o.id, in: uow.tx, env: uow.env, actor: try env.actor())
             uow.send(i.message)
             return i
-        }
-        try WorkersCommands.printInvitation(env, invitation, verb: "invited")
+        }, report: { try WorkersCommands.printInvitation(env, $0, verb: "invited") })
     }
 }

@@ -14,11 +14,11 @@ struct ReinviteWorker: Verb {
 
     static func run(_ o: Options, _ env: CommandEnv) throws {
         let actor = try env.actor()
-        let invitation = try env.write { uow in
+        // The link is printed before the mail goes: a failed transport keeps it in the outbox.
+        try env.write({ uow in
             let i = try Organisation.reinviteWorker(o.id, in: uow.tx, env: uow.env, actor: actor)
             uow.send(i.message)
             return i
-        }
-        try WorkersCommands.printInvitation(env, invitation, verb: "reinvited")
+        }, report: { try WorkersCommands.printInvitation(env, $0, verb: "reinvited") })
     }
 }

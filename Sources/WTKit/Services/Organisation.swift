@@ -156,7 +156,7 @@ public enum Organisation {
         }
     }
 
-    public struct WorkerFields {
+    public struct WorkerFields: Equatable {
         public var name: String?
         public var email: String?
         public var phone: String?

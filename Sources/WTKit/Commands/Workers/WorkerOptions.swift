@@ -29,10 +29,6 @@ enum WorkerOptions {
     }
 }
 
-extension Organisation.WorkerFields: Equatable {
-    public static func == (a: Self, b: Self) -> Bool { (a.name, a.email, a.phone, a.iban) == (b.name, b.email, b.phone, b.iban) }
-}
-
 /// disable, enable and unlock a worker's account: back office only, "nothing to do" is success.
 protocol WorkerAccountChange: Verb where Options == WorkerAccountChangeOptions {
     static var change: Accounts.Change { get }

@@ -89,12 +89,15 @@ public final class CommandEnv {
         return nil
     }
 
+    /// Whom the line acts as: `--as`, else a non-empty `WT_AS`, else nobody
+    /// (the back office). The one place WT_AS is read.
+    public var actingAs: String? { line.globals.actAs ?? ctx.environment["WT_AS"].flatMap { $0.isEmpty ? nil : $0 } }
+
     /// Back office, or the portal user of `--as` / `WT_AS`, checked to be able to act.
     public func actor() throws -> Actor {
         if let a = resolvedActor { return a }
-        let email = line.globals.actAs ?? ctx.environment["WT_AS"].flatMap { $0.isEmpty ? nil : $0 }
         let a: Actor
-        if let email {
+        if let email = actingAs {
             a = try AccessControl.portalActor(email: email, store: try store(), now: ctx.nowStamp)
         } else {
             a = .backoffice(backofficeName)
@@ -111,7 +114,7 @@ public final class CommandEnv {
     /// (help, completions) have nobody to check.
     func authorize() throws {
         guard command.access != .none, !command.noun.hasPrefix("__"), command.noun != "account", command.noun != "init" else { return }
-        guard line.globals.actAs != nil || !(ctx.environment["WT_AS"] ?? "").isEmpty else { return }
+        guard actingAs != nil else { return }
         try AccessControl.requireMayRun(try actor(), command.path)
     }
 
@@ -130,11 +133,20 @@ public final class CommandEnv {
     /// The one unit of work of a change: begins a transaction as the actor,
     /// runs `body`, flushes the partitions it touched, commits (not on a dry
     /// run) and then delivers the messages it sent through their transports.
-    public func write<T>(_ body: (UnitOfWork) throws -> T) throws -> T {
-        let uow = UnitOfWork(try begin(), env: ctx.services)
+    /// `as` names the transaction's actor instead: an account verb acts as
+    /// the account itself, which `actor()` may not accept yet (not activated).
+    /// `report` runs after the commit and before delivery, for what the user
+    /// must see even when a transport then fails (an activation link: the
+    /// mail stays in the outbox).
+    public func write<T>(
+        as name: String? = nil, _ body: (UnitOfWork) throws -> T, report: ((T) throws -> Void)? = nil
+    ) throws -> T {
+        let tx = try name.map { try store().begin(actor: $0, at: ctx.nowStamp) } ?? begin()
+        let uow = UnitOfWork(tx, env: ctx.services)
         let result = try body(uow)
         try uow.flush()
         try commit(uow.tx)
+        try report?(result)
         try deliver(uow.messages)
         return result
     }

@@ -144,6 +144,16 @@ public enum AccountDirectory {
 }
 
 extension AccessControl {
+    /// `--as` (or WT_AS), when given, may only name the account itself:
+    /// nobody acts on another's account (`wt account`).
+    public static func requireSelf(actingAs raw: String?, _ account: AccountHolder) throws {
+        guard let raw else { return }
+        let me = (try? Accounts.normalizeEmail(raw)) ?? raw
+        guard me == account.email || me == account.id else {
+            throw WTError.denied("\(RecordKind.printable(raw)) may not act on the account of \(account.email)")
+        }
+    }
+
     /// The account `--as` names, if it may act now: a client's user, or a
     /// worker with an activated account. Not activated, disabled or locked → 5.
     public static func portalActor(email: String, store: Store, now: String) throws -> Actor {

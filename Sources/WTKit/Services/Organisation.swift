@@ -145,8 +145,8 @@ public enum Organisation {
     /// Declarations keep their worker's name so that lists need not read
     /// workers.json; the open ones (not invoiced) take a new name, invoiced
     /// ones keep the name they were invoiced under.
-    static func renameInOpenDeclarations(_ w: Worker, in tx: Transaction) throws {
-        let set = DeclarationSet(tx)
+    /// The unit of work's `set` is flushed with everything else it changed.
+    static func renameInOpenDeclarations(_ w: Worker, in tx: Transaction, _ set: DeclarationSet) throws {
         for client in Set(try Contracts.all(tx).filter { $0.worker == w.id }.map(\.client)).sorted() {
             for d in try set.openDeclarations(client: client) where d.worker == w.id && d.workerName != w.name {
                 guard var current = try set.get(d.id) else { continue }
@@ -154,10 +154,9 @@ public enum Organisation {
                 try set.put(current)
             }
         }
-        try set.flush()
     }
 
-    public struct WorkerFields {
+    public struct WorkerFields: Equatable {
         public var name: String?
         public var email: String?
         public var phone: String?
@@ -166,8 +165,13 @@ public enum Organisation {
     }
 
     /// Changes a worker's details. A worker with an account logs in with the
-    /// new address from now on, so it must not be another account's.
-    public static func editWorker(_ id: String, _ f: WorkerFields, in tx: Transaction) throws -> Worker {
+    /// new address from now on, so it must not be another account's. A new
+    /// name goes into the open declarations of `declarations` (the unit of
+    /// work's). Back office only.
+    public static func editWorker(
+        _ id: String, _ f: WorkerFields, in tx: Transaction, declarations: DeclarationSet, actor: Actor
+    ) throws -> Worker {
+        try AccessControl.requireBackoffice(actor, toDo: "edit workers")
         var w = try worker(id, tx)
         let before = w.stored.objectValue!
         if let v = f.name { w.name = v }
@@ -181,7 +185,7 @@ public enum Organisation {
             w.email = v
         }
         try saveWorker(w, in: tx)
-        if w.name != before["name"]?.stringValue { try renameInOpenDeclarations(w, in: tx) }
+        if w.name != before["name"]?.stringValue { try renameInOpenDeclarations(w, in: tx, declarations) }
         var changed: [String: JSON] = [:]
         for (k, v) in w.stored.objectValue! where k != "account" && before[k] != v { changed[k] = v }
         tx.record("worker.edit", w.id, .object(changed))

@@ -1,0 +1,24 @@
+/// `wt workers reinvite ID`: a new link; every earlier one stops working.
+struct ReinviteWorker: Verb {
+    struct Options: Equatable {
+        var id: String
+    }
+
+    static let spec = VerbSpec(
+        "workers", "reinvite", summary: "mail a new activation link; every earlier link stops working",
+        args: [WorkerOptions.id],
+        examples: [Example("wt workers reinvite w-3", "the first link expired: send a new one")],
+        fields: WorkersCommands.inviteSchema.names, access: .write)
+
+    static func options(from line: ParsedLine) throws -> Options { Options(id: try WorkerOptions.id.required(in: line)) }
+
+    static func run(_ o: Options, _ env: CommandEnv) throws {
+        let actor = try env.actor()
+        // The link is printed before the mail goes: a failed transport keeps it in the outbox.
+        try env.write({ uow in
+            let i = try Organisation.reinviteWorker(o.id, in: uow.tx, env: uow.env, actor: actor)
+            uow.send(i.message)
+            return i
+        }, report: { try WorkersCommands.printInvitation(env, $0, verb: "reinvited") })
+    }
+}

@@ -71,6 +71,16 @@ public enum MailIngest {
         var hint: String?
     }
 
+    /// Processes the message `read` gives, as `actor`: only the back office
+    /// (the mail server runs wt as the agency) ingests mail, checked before the
+    /// message is read.
+    public static func process(
+        reading read: () throws -> [UInt8], store: Store, actor: Actor, env: ServiceEnv, dryRun: Bool = false
+    ) throws -> Result {
+        try AccessControl.requireBackoffice(actor, toDo: "ingest mail")
+        return try process(try read(), store: store, env: env, dryRun: dryRun)
+    }
+
     /// Processes one message on a store opened for writing, in its own commit.
     public static func process(_ bytes: [UInt8], store: Store, env: ServiceEnv, dryRun: Bool = false) throws -> Result {
         let config = try Config.load(store)

@@ -8,10 +8,7 @@ struct ListContracts: Verb {
     }
 
     static let client = ValueOption("client", "ID", help: "only this client's contracts", completion: .records("clients"))
-    static let worker = ValueOption("worker", "ID", help: "only this worker's contracts", completion: .records("workers")) { w -> String in
-        try RecordKind.worker.check(w)
-        return w
-    }
+    static let worker = ValueOption("worker", "ID", help: "only this worker's contracts", completion: .records("workers"))
     static let active = FlagOption("active", help: "only contracts that run today")
     static let ending = ValueOption(
         "ending", "DAYS", help: "only fixed-term contracts that end within DAYS days from today and have not ended (notice, aanzegging)"
@@ -32,8 +29,11 @@ struct ListContracts: Verb {
         fields: Contract.schema.names, access: .read)
 
     static func options(from line: ParsedLine) throws -> Options {
-        Options(
-            client: try client.value(in: line), worker: try worker.value(in: line), active: active.isSet(in: line),
+        let w = try worker.value(in: line)
+        // A malformed id is "no worker ..." (3), as a lookup says it: not prefixed as a bad value.
+        if let w { try RecordKind.worker.check(w) }
+        return Options(
+            client: try client.value(in: line), worker: w, active: active.isSet(in: line),
             endingWithin: try ending.value(in: line))
     }
 

@@ -127,11 +127,13 @@ public final class CommandEnv {
         try tx.commit()
     }
 
-    /// The one unit of work of a change: begins a transaction as the actor,
-    /// runs `body`, flushes the partitions it touched, commits (not on a dry
-    /// run) and then delivers the messages it sent through their transports.
-    public func write<T>(_ body: (UnitOfWork) throws -> T) throws -> T {
-        let uow = UnitOfWork(try begin(), env: ctx.services)
+    /// The one unit of work of a change: begins a transaction as the actor
+    /// (or as `actor`: mail ingest acts as the approver who answered), runs
+    /// `body`, flushes the partitions it touched, commits (not on a dry run)
+    /// and then delivers the messages it sent through their transports.
+    public func write<T>(as actor: String? = nil, _ body: (UnitOfWork) throws -> T) throws -> T {
+        let tx = try actor.map { try store().begin(actor: $0, at: ctx.nowStamp) } ?? begin()
+        let uow = UnitOfWork(tx, env: ctx.services)
         let result = try body(uow)
         try uow.flush()
         try commit(uow.tx)

@@ -69,7 +69,7 @@ final class ContractsVerbTests: XCTestCase {
         refuses(ListContracts.self, "contracts", "list", "--ending", "3651", message: "--ending needs a number of days from 0 to 3650, got \"3651\"")
         refuses(ListContracts.self, "contracts", "list", "--ending", "soon", message: "--ending needs a number of days from 0 to 3650")
         // A malformed worker id reads as a lookup does: not found, not prefixed.
-        refuses(ListContracts.self, "contracts", "list", "--worker", "cl-1", kind: .notFound, message: "no worker \"cl-1\"")
+        refuses(ListContracts.self, "contracts", "list", "--worker", "cl-1", kind: .notFound, message: "cl-1 is a client id, not a worker id")
         refuses(ListContracts.self, "contracts", "list", "--active=yes", message: "--active")
     }
 

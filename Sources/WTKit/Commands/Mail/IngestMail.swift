@@ -29,12 +29,14 @@ struct IngestMail: Verb {
     }
 
     static func run(_ o: Options, _ env: CommandEnv) throws {
+        // Each accepted message is its own unit of work, as its approver.
+        let write: MailIngest.Write = { approver, body in try env.write(as: approver, body) }
         let actor = try env.actor()
         let store = try env.store()
         switch o {
         case .maildir(let dir):
             let run = try MailIngestMaildir.run(
-                FileSystem.absolute(dir, cwd: env.ctx.cwd), store: store, actor: actor, env: env.ctx.services, dryRun: env.dryRun)
+                FileSystem.absolute(dir, cwd: env.ctx.cwd), store: store, actor: actor, env: env.ctx.services, dryRun: env.dryRun, write: write)
             try MailCommands.report(env, run.results, many: true)
             try env.deliver(run.results.flatMap(\.messages))
             if !run.failures.isEmpty {
@@ -42,7 +44,7 @@ struct IngestMail: Verb {
             }
         case .message(let arg):
             let result = try MailIngest.process(
-                reading: { try MailCommands.read(env, arg) }, store: store, actor: actor, env: env.ctx.services, dryRun: env.dryRun)
+                reading: { try MailCommands.read(env, arg) }, store: store, actor: actor, env: env.ctx.services, dryRun: env.dryRun, write: write)
             try MailCommands.report(env, [result], many: false)
             try env.deliver(result.messages)
             if let e = result.error { throw e }

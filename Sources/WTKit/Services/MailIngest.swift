@@ -71,9 +71,6 @@ public enum MailIngest {
         var hint: String?
     }
 
-    /// Processes the message `read` gives, as `actor`: only the back office
-    /// (the mail server runs wt as the agency) ingests mail, checked before the
-    /// message is read.
     /// The unit of work of one accepted message, as the approver who
     /// answered (`CommandEnv.write(as:)`): begun, flushed and, unless dry,
     /// committed by the caller. Its messages are returned in the result, not
@@ -81,6 +78,9 @@ public enum MailIngest {
     public typealias Write = (_ actor: String, _ body: (UnitOfWork) throws -> (OutgoingMessage, [OutgoingMessage])) throws
         -> (OutgoingMessage, [OutgoingMessage])
 
+    /// Processes the message `read` gives, as `actor`: only the back office
+    /// (the mail server runs wt as the agency) ingests mail, checked before the
+    /// message is read.
     public static func process(
         reading read: () throws -> [UInt8], store: Store, actor: Actor, env: ServiceEnv, dryRun: Bool = false, write: Write
     ) throws -> Result {

@@ -134,7 +134,8 @@ public final class CommandEnv {
     /// runs `body`, flushes the partitions it touched, commits (not on a dry
     /// run) and then delivers the messages it sent through their transports.
     /// `as` names the transaction's actor instead: an account verb acts as
-    /// the account itself, which `actor()` may not accept yet (not activated).
+    /// the account itself, which `actor()` may not accept yet (not activated),
+    /// and mail ingest as the approver who answered.
     /// `report` runs after the commit and before delivery, for what the user
     /// must see even when a transport then fails (an activation link: the
     /// mail stays in the outbox).

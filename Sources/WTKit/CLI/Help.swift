@@ -68,34 +68,4 @@ public enum Help {
     }
 }
 
-enum HelpCommand {
-    static let noun = NounSpec(
-        "help", summary: "explain a command",
-        details: "Shows the overview, a command's verbs, or one verb's arguments, options, fields and examples.",
-        commands: [
-            CommandSpec(
-                "help", nil, summary: "explain wt, a command, or a verb",
-                args: [ArgSpec("COMMAND", "a command such as declarations", optional: true), ArgSpec("VERB", "one of its verbs", optional: true)],
-                examples: [Example("wt help declarations approve", "how to approve declarations")],
-                access: .none
-            ) { inv in
-                let table = CommandTable.all
-                guard let name = inv.arg(0) else { return inv.out(Help.overview(table)) }
-                guard let n = table.first(where: { $0.name == name }) else {
-                    throw WTError.usage(
-                        "unknown command \"\(RecordKind.printable(name))\"",
-                        hint: suggestion(for: name, among: table.map(\.name)).map { "did you mean `wt help \($0)`?" } ?? "run `wt help`")
-                }
-                guard let verb = inv.arg(1), !n.isLeaf else { return inv.out(Help.noun(n)) }
-                guard let c = n.command(verb) else {
-                    throw WTError.usage(
-                        "unknown command \"\(name) \(RecordKind.printable(verb))\"",
-                        hint: suggestion(for: verb, among: n.commands.compactMap(\.verb)).map { "did you mean `wt help \(name) \($0)`?" }
-                            ?? "`wt help \(name)` lists its verbs")
-                }
-                inv.out(Help.command(c, noun: n))
-            }
-        ])
-}
-
 import Foundation

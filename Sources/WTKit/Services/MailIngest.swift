@@ -71,8 +71,25 @@ public enum MailIngest {
         var hint: String?
     }
 
-    /// Processes one message on a store opened for writing, in its own commit.
-    public static func process(_ bytes: [UInt8], store: Store, env: ServiceEnv, dryRun: Bool = false) throws -> Result {
+    /// The unit of work of one accepted message, as the approver who
+    /// answered (`CommandEnv.write(as:)`): begun, flushed and, unless dry,
+    /// committed by the caller. Its messages are returned in the result, not
+    /// staged, so a Maildir run delivers them all after its last message.
+    public typealias Write = (_ actor: String, _ body: (UnitOfWork) throws -> (OutgoingMessage, [OutgoingMessage])) throws
+        -> (OutgoingMessage, [OutgoingMessage])
+
+    /// Processes the message `read` gives, as `actor`: only the back office
+    /// (the mail server runs wt as the agency) ingests mail, checked before the
+    /// message is read.
+    public static func process(
+        reading read: () throws -> [UInt8], store: Store, actor: Actor, env: ServiceEnv, dryRun: Bool = false, write: Write
+    ) throws -> Result {
+        try AccessControl.requireBackoffice(actor, toDo: "ingest mail")
+        return try process(try read(), store: store, env: env, dryRun: dryRun, write: write)
+    }
+
+    /// Processes one message on a store opened for writing, in its own unit of work.
+    public static func process(_ bytes: [UInt8], store: Store, env: ServiceEnv, dryRun: Bool = false, write: Write) throws -> Result {
         let config = try Config.load(store)
         guard let reply = config[.mailReplyAddress] else {
             throw WTError.invalid("mail.replyAddress is not set, so no digest carries links to answer",
@@ -95,7 +112,7 @@ public enum MailIngest {
         result.messageID = message.messageID
         result.from = message.from?.address.lowercased()
         do {
-            try accept(message, bytes: bytes, replyAddress: reply, config: config, store: store, env: env, dryRun: dryRun, into: &result)
+            try accept(message, bytes: bytes, replyAddress: reply, config: config, store: store, env: env, write: write, into: &result)
         } catch let r as Refusal {
             result.outcome = r.outcome
             result.detail = r.detail
@@ -106,7 +123,7 @@ public enum MailIngest {
     }
 
     static func accept(
-        _ message: MIMEMessage, bytes: [UInt8], replyAddress: String, config: Config, store: Store, env: ServiceEnv, dryRun: Bool,
+        _ message: MIMEMessage, bytes: [UInt8], replyAddress: String, config: Config, store: Store, env: ServiceEnv, write: Write,
         into result: inout Result
     ) throws {
         let token = try findToken(message, replyAddress: replyAddress)
@@ -174,29 +191,29 @@ public enum MailIngest {
         }
         result.detail = reason
         result.outcome = .processed
-        let tx = store.begin(actor: user.email, at: now)
-        let set = DeclarationSet(tx)
-        var messages: [OutgoingMessage] = []
-        let changed: Declaration
-        if let reason {
-            changed = try Declarations.reject(d.id, reason: reason, in: set, actor: actor)
-            if let m = try DeclarationMail.rejection(changed, reason: reason, in: tx, env: env, warn: { env.stderr.write("warning: \($0)\n") }) {
-                messages.append(m)
+        let (answer, messages) = try write(user.email) { uow -> (OutgoingMessage, [OutgoingMessage]) in
+            let tx = uow.tx
+            var messages: [OutgoingMessage] = []
+            let changed: Declaration
+            if let reason {
+                changed = try Declarations.reject(d.id, reason: reason, in: uow.declarations, actor: actor)
+                if let m = try DeclarationMail.rejection(changed, reason: reason, in: tx, env: env, warn: { env.stderr.write("warning: \($0)\n") }) {
+                    messages.append(m)
+                }
+            } else {
+                changed = try Declarations.approve([d.id], comment: nil, in: uow.declarations, actor: actor)[0]
             }
-        } else {
-            changed = try Declarations.approve([d.id], comment: nil, in: set, actor: actor)[0]
+            let answer = try Mailer.send(
+                to: MailAddress(name: user.name, address: user.email), subject: "Verwerkt: \(ApprovalLinks.subject(entry.action, d))",
+                body: MailIngestReplies.processed(user: user, d: changed, reason: reason, config: config), topic: d.id,
+                inReplyTo: message.messageID, in: tx, env: env)
+            messages.append(answer)
+            try ApprovalTokens.markUsed(hash, entry, messageID: message.messageID, messageHash: messageHash, in: tx)
+            var details: [String: JSON] = ["action": .string(entry.action.rawValue), "from": .string(sender), "answer": .string(answer.id)]
+            if let id = message.messageID { details["messageId"] = .string(id) }
+            tx.record("mail.ingest", d.id, .object(details))
+            return (answer, messages)
         }
-        let answer = try Mailer.send(
-            to: MailAddress(name: user.name, address: user.email), subject: "Verwerkt: \(ApprovalLinks.subject(entry.action, d))",
-            body: MailIngestReplies.processed(user: user, d: changed, reason: reason, config: config), topic: d.id,
-            inReplyTo: message.messageID, in: tx, env: env)
-        messages.append(answer)
-        try ApprovalTokens.markUsed(hash, entry, messageID: message.messageID, messageHash: messageHash, in: tx)
-        var details: [String: JSON] = ["action": .string(entry.action.rawValue), "from": .string(sender), "answer": .string(answer.id)]
-        if let id = message.messageID { details["messageId"] = .string(id) }
-        tx.record("mail.ingest", d.id, .object(details))
-        try set.flush()
-        if !dryRun { try tx.commit() }
         result.answered = "outbox " + answer.id
         result.messages = messages
     }

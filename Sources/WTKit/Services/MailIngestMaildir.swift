@@ -14,7 +14,9 @@ enum MailIngestMaildir {
         var failures: [String] = []
     }
 
-    static func run(_ dir: String, store: Store, env: ServiceEnv, dryRun: Bool) throws -> Run {
+    /// Only the back office ingests mail, checked before the Maildir is looked at.
+    static func run(_ dir: String, store: Store, actor: Actor, env: ServiceEnv, dryRun: Bool, write: MailIngest.Write) throws -> Run {
+        try AccessControl.requireBackoffice(actor, toDo: "ingest mail")
         let new = dir + "/new", cur = dir + "/cur"
         guard FileSystem.isDirectory(new), FileSystem.isDirectory(cur) else {
             throw WTError.notFound("\(dir) is not a Maildir: it needs the directories new/ and cur/",
@@ -31,7 +33,7 @@ enum MailIngestMaildir {
                 run.failures.append("cannot read \(path): \(e.message)")
                 continue
             }
-            var result = try MailIngest.process(bytes, store: store, env: env, dryRun: dryRun)
+            var result = try MailIngest.process(bytes, store: store, env: env, dryRun: dryRun, write: write)
             result.file = name
             if !dryRun {
                 // After the commit of the message, before its move: a crash here leaves it in new/, processed.

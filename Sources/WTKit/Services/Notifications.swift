@@ -28,8 +28,10 @@ public enum Notifications {
         try RecordFile.loadStringMap(file, from: r)
     }
 
-    /// Works out what to send, and when not dry, stages the mails in the transaction.
-    public static func run(in tx: Transaction, env: ServiceEnv, send: Bool) throws -> ([Planned], [OutgoingMessage]) {
+    /// Works out what to send, and when not dry, stages the mails in the
+    /// transaction. The cron job of the back office: nobody else sends them.
+    public static func run(in tx: Transaction, actor: Actor, env: ServiceEnv, send: Bool) throws -> ([Planned], [OutgoingMessage]) {
+        try AccessControl.requireBackoffice(actor, toDo: "send notifications")
         let config = try Config.load(tx)
         let interval = config[.notifyIntervalHours] * 3600
         var last = try lastSent(tx)

@@ -108,6 +108,7 @@ public enum Organisation {
     }
 
     public static func addDepartment(client: String, name: String, costCenter: String?, in tx: Transaction, actor: Actor) throws -> Department {
+        try AccessControl.requireBackoffice(actor, toDo: "add departments")
         _ = try self.client(client, tx, actor: actor)
         var all = try departments(tx)
         if let other = all.first(where: { $0.client == client && $0.name.lowercased() == name.lowercased() }) {

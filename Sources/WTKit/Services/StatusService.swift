@@ -51,8 +51,12 @@ public struct WorkerStatusCounts: Equatable {
 
 extension StatusService {
     /// Read from the worker's own records (a few contracts, a declaration a
-    /// week), scoped by `AccessControl` as the lists are.
-    public static func workerCounts(_ store: Store, actor: Actor, today: CalendarDate) throws -> WorkerStatusCounts {
+    /// week), scoped by `AccessControl` as the lists are. A worker has no
+    /// client to choose: `client` given is denied.
+    public static func workerCounts(_ store: Store, actor: Actor, client: String? = nil, today: CalendarDate) throws -> WorkerStatusCounts {
+        if client != nil {
+            throw WTError.denied("\(actor.name) is a worker: --client does not apply", hint: AccessControl.workerRule)
+        }
         guard let me = try AccessControl.workerScope(actor) else { return WorkerStatusCounts() }
         var s = WorkerStatusCounts()
         s.contracts = try Contracts.all(store).filter { $0.worker == me }.count

@@ -18,6 +18,12 @@ public enum StoreVerifier {
         ]
     }
 
+    /// Only the back office checks the whole store: it reads every record.
+    public static func verify(_ store: Store, actor: Actor, progress: Progress? = nil) throws -> Report {
+        try AccessControl.requireBackoffice(actor, toDo: "verify the store")
+        return try verify(store, progress: progress)
+    }
+
     public static func verify(_ store: Store, progress: Progress? = nil) throws -> Report {
         var report = Report()
         let stages = checks.count + 1

@@ -38,6 +38,14 @@ public struct Config {
         WorkTimeLimits(maxDay: self[.worktimeMaxDay].value, maxWeek: self[.worktimeMaxWeek].value, avg16Week: self[.worktimeAvg16Week].value)
     }
 
+    /// `wt config set`: the back office changes one setting (already
+    /// validated), with its audit entry.
+    public static func change(_ key: String, _ value: JSON, in tx: Transaction, actor: Actor) throws {
+        try AccessControl.requireBackoffice(actor, toDo: "change settings")
+        try set(key, value, in: tx)
+        tx.record("config.set", key, ["value": value])
+    }
+
     /// Sets one key (already validated) in the transaction.
     public static func set(_ key: String, _ value: JSON, in tx: Transaction) throws {
         var o = try load(tx).values

@@ -1,5 +1,3 @@
-import Foundation
-
 /// `wt completions SHELL` prints a completion script; the hidden `wt __complete`
 /// feeds the scripts ids from the store; the hidden `wt __docs` rewrites the
 /// committed completions and man pages (`make docs`).
@@ -7,48 +5,13 @@ enum CompletionsCommand {
     static let noun = NounSpec(
         "completions", summary: "shell completion scripts for bash, zsh and fish",
         details: "Prints the completion script for a shell: the same text as the files in completions/ that `make install` installs. The scripts complete commands, verbs, options, option values (formats, statuses, fields, ...) and the ids and e-mail addresses in the store.",
-        commands: [
-            CommandSpec(
-                "completions", nil, summary: "print the completion script for bash, zsh or fish",
-                args: [ArgSpec("SHELL", "bash, zsh or fish", completion: .choices(Completions.shells))],
-                examples: [
-                    Example("source <(wt completions bash)", "complete wt in this bash session"),
-                    Example("wt completions zsh > ~/.zfunc/_wt", "install for zsh (with ~/.zfunc in $fpath)"),
-                    Example("wt completions fish > ~/.config/fish/completions/wt.fish", "install for fish"),
-                ],
-                access: .none
-            ) { inv in
-                let shell = inv.arg(0)!
-                guard let script = Completions.script(shell, CommandTable.all) else {
-                    throw WTError.usage(
-                        "unknown shell \"\(RecordKind.printable(shell))\"",
-                        hint: suggestion(for: shell, among: Completions.shells).map { "did you mean `wt completions \($0)`?" }
-                            ?? "shells: \(Completions.shells.joined(separator: ", "))")
-                }
-                inv.out(script)
-            }
-        ])
+        commands: [PrintCompletions.command])
 
     static let complete = NounSpec(
         "__complete", summary: "ids and e-mail addresses for the completion scripts",
         details: "Prints the ids (for users: the e-mail addresses) of one kind of record that start with PREFIX, one per line, as the acting user sees them. It never fails loudly: an unknown kind, a missing or busy store print nothing and exit 0.",
         hidden: true,
-        commands: [
-            CommandSpec(
-                "__complete", nil, summary: "print matching ids for the completion scripts",
-                args: [ArgSpec("KIND", "clients, departments, workers, users, hour-types, ..."), ArgSpec("PREFIX", "what is typed so far", optional: true)],
-                examples: [Example("wt __complete clients cl-", "the client ids that start with cl-")],
-                access: .read
-            ) { inv in
-                let prefix = (inv.arg(1) ?? "").lowercased()
-                // A completion must not break the line being typed: any failure prints nothing.
-                guard let store = try? inv.store(), let actor = try? inv.actor(),
-                    let all = try? candidates(inv.arg(0)!, store, actor)
-                else { return }
-                let matching = all.filter { $0.lowercased().hasPrefix(prefix) }
-                inv.out(matching.map { $0 + "\n" }.joined())
-            }
-        ])
+        commands: [CompleteIds.command])
 
     /// What `wt __complete KIND` offers, as the actor may see it; nil for a kind it does not know.
     ///
@@ -81,16 +44,5 @@ enum CompletionsCommand {
         "__docs", summary: "rewrite the generated completions and man pages",
         details: "Writes completions/ and man/ under DIR (default: the current directory) from the command table, and removes man pages of commands that no longer exist. `make docs` runs it.",
         hidden: true,
-        commands: [
-            CommandSpec(
-                "__docs", nil, summary: "rewrite completions/ and man/ from the command table",
-                args: [ArgSpec("DIR", "the source tree to write into", optional: true, completion: .directory)],
-                examples: [Example("wt __docs .", "regenerate the files of this source tree")],
-                access: .none
-            ) { inv in
-                let root = FileSystem.absolute(inv.arg(0) ?? ".", cwd: inv.ctx.cwd)
-                let changed = try GeneratedDocs.write(CommandTable.all, to: root)
-                if !inv.quiet { inv.out(changed.isEmpty ? "completions and man pages are up to date\n" : changed.map { "wrote \($0)\n" }.joined()) }
-            }
-        ])
+        commands: [WriteDocs.command])
 }

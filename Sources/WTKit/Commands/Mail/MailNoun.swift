@@ -1,4 +1,4 @@
-/// `wt mail ingest`: approvals by reply (SPEC §15).
+/// `wt mail`: approvals by reply (SPEC §15).
 enum MailCommands {
     static let security = """
         The approve and reject links are bearer tokens: whoever holds the mail can use its links, and nothing else proves who answers. \
@@ -22,38 +22,9 @@ enum MailCommands {
         "mail", summary: "approvals by reply: the mail server pipes answers to digest links into wt",
         details: "With mail.replyAddress set (e.g. uren@werktalent.example), every digest of `wt notify` carries for each declaration a Goedkeuren and an Afwijzen mailto: link to uren+TOKEN@werktalent.example. The approver clicks one and sends the mail that opens, for a rejection with the reason written in it. The mail server hands that answer to `wt mail ingest`, which approves or rejects as that approver, in one commit with the audit entry (actor the approver, details with the Message-ID), the worker's rejection mail and a \"verwerkt\" answer to the approver. The reason of a rejection is the reply's own text: quotes (> lines, Outlook's -----Original Message----- and Van:/From: blocks, Gmail's and Apple Mail's Op ... schreef ...: lines) and the signature (from a -- line) are left out.",
         sections: [("SECURITY CONSIDERATIONS", security)],
-        commands: [
-            CommandSpec(
-                "mail", "ingest", summary: "process an answer to a digest link (a file, stdin, or a Maildir's new messages)",
-                details: "One message (FILE, or - or nothing for stdin, as an MTA pipe gives it) exits 0 when it was processed (or was already processed: the same message delivered again does nothing), 3 when its link is unknown, 4 when the link was used, expired or the declaration no longer waits for approval, 5 when the sender is not the approver or may not act, 6 when it does not parse, names several links, or rejects without a reason. Nothing changes on a refusal. With --maildir every message in DIR/new is processed and moved to DIR/cur with the info :2,S; that run exits 0 unless a message could not be read or moved, and reports each message's outcome. The run holds the store lock, so overlapping runs take turns and no message is processed twice.",
-                args: [ArgSpec("FILE", "the message (- or nothing: stdin)", optional: true, completion: .file)],
-                options: [OptionSpec("maildir", value: "DIR", help: "process every message in DIR/new, moving each to DIR/cur", completion: .directory)],
-                examples: [
-                    Example("wt mail ingest - < antwoord.eml", "one answer, as postfix's pipe or procmail hands it over"),
-                    Example("wt mail ingest --maildir /var/mail/uren/Maildir --quiet", "the cron job for a mailbox that fetchmail fills"),
-                ],
-                fields: MailIngest.schema.names, access: .write
-            ) { inv in
-                try AccessControl.requireBackoffice(try inv.actor(), toDo: "ingest mail")
-                let store = try inv.store()
-                if let dir = inv.value("maildir") {
-                    guard inv.arg(0) == nil else { throw WTError.usage("give FILE or --maildir DIR, not both") }
-                    let run = try MailIngestMaildir.run(FileSystem.absolute(dir, cwd: inv.ctx.cwd), store: store, env: inv.ctx.services, dryRun: inv.dryRun)
-                    try report(inv, run.results, many: true)
-                    try inv.deliver(run.results.flatMap(\.messages))
-                    if !run.failures.isEmpty {
-                        throw WTError.failure(run.failures.joined(separator: "\n"), hint: "the messages named stay in new/ and are taken again by the next run")
-                    }
-                    return
-                }
-                let bytes = try read(inv, inv.arg(0) ?? "-")
-                let result = try MailIngest.process(bytes, store: store, env: inv.ctx.services, dryRun: inv.dryRun)
-                try report(inv, [result], many: false)
-                try inv.deliver(result.messages)
-                if let e = result.error { throw e }
-            },
-        ])
+        commands: [IngestMail.command])
 
+    /// The message of FILE, or stdin for `-`.
     static func read(_ inv: CommandEnv, _ arg: String) throws -> [UInt8] {
         if arg == "-" { return inv.ctx.stdin.readAll() }
         let path = FileSystem.absolute(arg, cwd: inv.ctx.cwd)

@@ -177,8 +177,8 @@ public enum Invoices {
     ) throws -> [Invoice] {
         try AccessControl.requireBackoffice(actor, toDo: "generate invoices")
         let tx = set.tx
-        // The counters tell which clients have closed declarations; bring them up to date first.
-        try set.flush()
+        // The counters tell which clients have closed declarations: a caller
+        // that changed declarations in this unit of work flushes them first.
         let config = try Config.load(tx)
         let stats = try Stats.load(tx)
         var candidates = stats.filter { ($0.value["declarations"]?["closed"] ?? 0) > 0 }.map(\.key).sorted()

@@ -134,6 +134,8 @@ enum DemoSample {
         }
         // One invoicing run a week for the 20 weeks before last: 20 invoices.
         for week in weeks where week < lastWeek {
+            // The counters that generate reads must see the declarations written so far.
+            try set.flush()
             _ = try Invoices.generate(client: client.id, until: week, date: week.sunday.adding(days: 1), in: set, actor: actor, dryRun: false)
         }
         // And a payroll run a week for them, the day after: 20 runs; last week's closed ones wait to be paid.

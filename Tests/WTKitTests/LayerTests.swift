@@ -4,6 +4,19 @@ import XCTest
 /// options and config keys are read through their declarations, and a long
 /// file says why it is long.
 final class LayerTests: XCTestCase {
+    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Sources/WTKit").path
+
+    func testTheSourcesKeepTheirShape() throws {
+        let check = try LayerCheck.load(root: Self.sources)
+        XCTAssertGreaterThan(check.files.count, 50, "read \(Self.sources)")
+        let up = check.upwardUses(), strings = check.stringKeyedReads(), long = check.longFiles()
+        print("LayerTests: \(up.count) upward uses, \(strings.count) string-keyed reads, \(long.count) long files")
+        XCTAssertEqual(up.count, 0, up.map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(strings.count, 0, strings.map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(long.count, 0, long.map(\.description).joined(separator: "\n"))
+    }
+
     /// The check can fail: planted breaks are each found, and their fixes are not.
     func testItCatchesPlantedBreaks() {
         let check = LayerCheck(files: [

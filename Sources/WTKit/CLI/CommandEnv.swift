@@ -64,9 +64,6 @@ public final class CommandEnv {
         return actor.portalUser?.client ?? given
     }
 
-    /// `scopedClient` of the `--client` read by name, for verbs not yet typed.
-    public func scopedClient() throws -> String? { try scopedClient(value("client")) }
-
     // MARK: Who acts
 
     /// `backoffice:$USER`; where USER and LOGNAME are unset, the account's

@@ -164,10 +164,9 @@ public enum Outbox {
 /// Everything is staged in the command's transaction, so a message exists
 /// exactly when the change that caused it was committed:
 ///
-///     let m = try Mailer.send(to: address, subject: "...", body: "...", topic: "digest", in: uow.tx, env: uow.env)
-///     try inv.commit(tx)
-///     try inv.done(...)
-///     uow.send(m)      // delivered after the commit: sendmail / SMS command transports; nothing to do for the outbox
+///     try env.write { uow in
+///         uow.send(try Mailer.send(to: address, subject: "...", body: "...", topic: "digest", in: uow.tx, env: uow.env))
+///     }   // committed, then delivered: sendmail / SMS command transports; nothing to do for the outbox
 ///
 /// With `mail.transport outbox` (the default) the commit is the delivery. With
 /// `sendmail` the message is kept in the outbox too and piped to

@@ -49,13 +49,6 @@ public struct Contract: Equatable, Sendable {
         return "active"
     }
 
-    public func publicJSON(today: CalendarDate, workerName: String?) -> JSON {
-        guard case .object(var o) = stored else { return stored }
-        o["status"] = .string(status(today: today))
-        o["workerName"] = JSON(workerName)
-        return .object(o)
-    }
-
 }
 
 /// A document a client approves or signs.
@@ -136,16 +129,6 @@ public struct Document: Equatable, Sendable {
         self.fileName = fileName
         self.requiresSMS = requiresSMS
         self.createdAt = createdAt
-    }
-
-    public var publicJSON: JSON {
-        [
-            "id": .string(id), "kind": .string(kind.rawValue), "title": .string(title), "status": .string(status.rawValue),
-            "client": .string(client), "contract": JSON(contract), "sha256": .string(sha256), "size": .int(size),
-            "mediaType": .string(mediaType), "fileName": .string(fileName), "requiresSMS": .bool(requiresSMS),
-            "signedBy": JSON(signedBy), "signedAt": JSON(signedAt), "method": JSON(method), "createdAt": .string(createdAt),
-            "codeExpiresAt": JSON(status == .awaitingCode ? challenge?.expiresAt : nil),
-        ]
     }
 
 }

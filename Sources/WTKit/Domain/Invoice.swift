@@ -41,13 +41,6 @@ public struct InvoiceParty: Sendable, Equatable {
             country: client.country, kvk: client.kvk, vatId: client.vatId, email: client.email)
     }
 
-    var json: JSON {
-        [
-            "name": .string(name), "street": JSON(street), "postcode": JSON(postcode), "city": JSON(city),
-            "country": .string(country), "kvk": JSON(kvk), "vatId": JSON(vatId), "email": JSON(email),
-            "iban": JSON(iban), "gAccountIban": JSON(gAccountIban),
-        ]
-    }
 }
 
 /// An issued invoice or credit note (creditfactuur). Immutable once issued: corrections are
@@ -114,16 +107,6 @@ public struct Invoice: Equatable, Sendable {
             self.declarations = declarations
         }
 
-        var json: JSON {
-            [
-                "kind": .string(kind.rawValue), "description": .string(description), "worker": JSON(worker),
-                "workerName": JSON(workerName), "week": JSON(week?.description), "hourType": JSON(hourType),
-                "minutes": JSON(minutes), "quantity": .string(quantity), "unitPrice": .string(unitPrice.description),
-                "percent": .int(percent), "amount": .string(amount.description), "vatRate": .int(vatRate),
-                "declarations": JSON(declarations),
-            ]
-        }
-
         /// The same line with minutes, quantity and amount negated, for a credit note.
         public var negated: Line {
             var line = self
@@ -152,9 +135,6 @@ public struct Invoice: Equatable, Sendable {
             self.amount = amount
         }
 
-        var json: JSON {
-            ["rate": .int(rate), "base": .string(base.description), "amount": .string(amount.description)]
-        }
     }
 
     /// The weeks an invoice covers: from the Monday of the first to the Sunday of the last.
@@ -169,12 +149,6 @@ public struct Invoice: Equatable, Sendable {
             self.lastWeek = lastWeek
         }
 
-        var json: JSON {
-            [
-                "firstWeek": .string(firstWeek.description), "lastWeek": .string(lastWeek.description),
-                "start": .string(start.description), "end": .string(end.description),
-            ]
-        }
     }
 
     /// `WT2026-00042`.

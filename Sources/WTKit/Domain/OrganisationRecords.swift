@@ -81,15 +81,4 @@ public struct Worker: Equatable, Sendable {
     /// `none`, `invited`, `active`, `locked` or `disabled`.
     public func accountStatus(now: String) -> String { account?.effectiveStatus(now: now) ?? "none" }
 
-    /// What output shows: the stored fields without secrets, the account as its status.
-    public func publicJSON(now: String) -> JSON {
-        guard case .object(var o) = stored else { return stored }
-        o["account"] = .string(accountStatus(now: now))
-        o["activatedAt"] = JSON(account?.activatedAt)
-        o["lastLoginAt"] = JSON(account?.lastLoginAt)
-        o["lockedUntil"] = account?.isLocked(now: now) == true ? JSON(account?.lockedUntil) : .null
-        o["activationExpiresAt"] = account?.status == .invited ? JSON(account?.activation?.expiresAt) : .null
-        return .object(o)
-    }
-
 }

@@ -41,15 +41,6 @@ public struct PayrollLine: Equatable, Sendable {
         self.amount = amount
     }
 
-    public var json: JSON {
-        [
-            "worker": .string(worker), "declaration": .string(declaration), "contract": .string(contract),
-            "week": .string(week.description), "kind": .string(kind.rawValue), "component": .string(component.rawValue),
-            "type": .string(type), "minutes": .int(minutes), "km": .int(km), "rate": .string(rate.description),
-            "percentage": .int(percentage), "amount": .string(amount.description),
-        ]
-    }
-
     /// What the lines of one declaration are summed by.
     public struct Key: Hashable, Comparable, Sendable {
         public var component: Kind

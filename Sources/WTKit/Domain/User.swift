@@ -67,28 +67,12 @@ public struct User: Equatable, Sendable {
         }
     }
 
-    var publicFields: [String: JSON] {
-        [
-            "id": .string(id), "email": .string(email), "name": .string(name), "client": .string(client), "phone": JSON(phone),
-            "roles": JSON(roles.map(\.rawValue)), "departments": JSON(departments), "createdAt": .string(createdAt),
-            "activatedAt": JSON(activatedAt), "lastLoginAt": JSON(lastLoginAt),
-        ]
-    }
-
     /// Locked is not stored as a status: it is a lock that runs out by itself.
     public func isLocked(now: String) -> Bool { lockedUntil.map { $0 > now } ?? false }
 
     public func effectiveStatus(now: String) -> String {
         if status == .active && isLocked(now: now) { return "locked" }
         return status.rawValue
-    }
-
-    public func publicJSON(now: String) -> JSON {
-        var o = publicFields
-        o["status"] = .string(effectiveStatus(now: now))
-        o["lockedUntil"] = isLocked(now: now) ? JSON(lockedUntil) : .null
-        o["activationExpiresAt"] = status == .invited ? JSON(activation?.expiresAt) : .null
-        return .object(o)
     }
 
 }

@@ -20,8 +20,8 @@ public func editDistance(_ a: String, _ b: String) -> Int {
 
 /// The nearest candidate within a small distance, or a unique prefix match.
 public func suggestion(for word: String, among candidates: [String]) -> String? {
-    let prefixed = candidates.filter { $0.hasPrefix(word) }
-    if prefixed.count == 1 && !word.isEmpty { return prefixed[0] }
+    let byPrefix = candidates.filter { $0.hasPrefix(word) }
+    if byPrefix.count == 1 && !word.isEmpty { return byPrefix[0] }
     let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }.sorted { $0.1 < $1.1 }
     guard let best = scored.first else { return nil }
     let limit = max(1, min(3, word.count / 3 + 1))

@@ -120,13 +120,7 @@ public final class DeclarationSet {
     }
 
     static func loadIndex(_ bucket: Int, _ r: StoreReader) throws -> [String: String] {
-        let rel = indexFile(bucket)
-        guard let json = try r.read(rel) else { return [:] }
-        guard case .object(let o) = json else { throw RecordFile.damaged(r, rel, "expected an object") }
-        return try o.mapValues {
-            guard case .string(let s) = $0 else { throw RecordFile.damaged(r, rel, "an entry is not a string") }
-            return s
-        }
+        try RecordFile.loadStringMap(indexFile(bucket), from: r)
     }
 
     /// One entry of an index bucket, reading the bucket without building it.

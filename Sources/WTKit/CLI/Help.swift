@@ -11,7 +11,7 @@ public enum Help {
             out += "  " + n.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + n.summary + "\n"
         }
         out += "\nGlobal options (anywhere on the line):\n" + optionLines(GlobalOptionSpecs.all)
-        out += "\nExit status: 0 ok, 1 failure, 2 usage, 3 not found, 4 conflict, 5 denied, 6 invalid, 7 busy, 8 store damaged.\n"
+        out += "\nExit status: " + ExitCode.documented.map { "\($0.rawValue) \($0.short ?? "")" }.joined(separator: ", ") + ".\n"
         out += "\nRun `wt help COMMAND` or `wt COMMAND --help` for more; `man wt` for the whole manual.\n"
         out += "\nExample:\n  wt --store /tmp/demo init --sample demo && wt --store /tmp/demo status\n"
         return out

@@ -7,16 +7,8 @@ public enum DeclarationStatus: String, Sendable, Codable, CaseIterable {
     case rejected
     case closed
 
-    /// Rapporteer, Ingediend, Goedgekeurd, Afgewezen, Afgerond.
-    public var label: String {
-        switch self {
-        case .report: "Rapporteer"
-        case .submitted: "Ingediend"
-        case .approved: "Goedgekeurd"
-        case .rejected: "Afgewezen"
-        case .closed: "Afgerond"
-        }
-    }
+    /// Rapporteer, Ingediend, Goedgekeurd, Afgewezen, Afgerond: from the one table of labels.
+    public var label: String { StatusLabels.label(rawValue) }
 
     /// The code (`approved`) or the Dutch label (`Goedgekeurd`), any case.
     public static func parse(_ input: String) throws -> DeclarationStatus {

@@ -41,26 +41,6 @@ public struct InvoiceParty: Sendable, Equatable {
             country: client.country, kvk: client.kvk, vatId: client.vatId, email: client.email)
     }
 
-    init(stored r: JSONReader) throws {
-        name = try r.string("name")
-        street = try r.optString("street")
-        postcode = try r.optString("postcode")
-        city = try r.optString("city")
-        country = try r.string("country")
-        kvk = try r.optString("kvk")
-        vatId = try r.optString("vatId")
-        email = try r.optString("email")
-        iban = try r.optString("iban")
-        gAccountIban = try r.optString("gAccountIban")
-    }
-
-    var json: JSON {
-        [
-            "name": .string(name), "street": JSON(street), "postcode": JSON(postcode), "city": JSON(city),
-            "country": .string(country), "kvk": JSON(kvk), "vatId": JSON(vatId), "email": JSON(email),
-            "iban": JSON(iban), "gAccountIban": JSON(gAccountIban),
-        ]
-    }
 }
 
 /// An issued invoice or credit note (creditfactuur). Immutable once issued: corrections are
@@ -70,7 +50,7 @@ public struct InvoiceParty: Sendable, Equatable {
 /// as whole minutes (`"minutes": 450`), dates `YYYY-MM-DD`, weeks `2026-W48`. A credit note
 /// holds the exact negation of the invoice it reverses: negative minutes, quantities and
 /// amounts, the same unit prices.
-public struct Invoice: StoredRecord, Equatable, Sendable {
+public struct Invoice: Equatable, Sendable {
     public enum Kind: String, Sendable, Equatable {
         case invoice
         case credit
@@ -127,33 +107,6 @@ public struct Invoice: StoredRecord, Equatable, Sendable {
             self.declarations = declarations
         }
 
-        init(stored r: JSONReader) throws {
-            guard let k = Kind(rawValue: try r.string("kind")) else { throw r.bad("kind", "hours or expense") }
-            kind = k
-            description = try r.string("description")
-            worker = try r.optString("worker")
-            workerName = try r.optString("workerName")
-            week = try r.optParsed("week", ISOWeek.parse)
-            hourType = try r.optString("hourType")
-            minutes = try r.optInt("minutes")
-            quantity = try r.string("quantity")
-            unitPrice = try r.parsed("unitPrice", Money.parse)
-            percent = try r.int("percent")
-            amount = try r.parsed("amount", Money.parse)
-            vatRate = try r.int("vatRate")
-            declarations = try r.strings("declarations")
-        }
-
-        var json: JSON {
-            [
-                "kind": .string(kind.rawValue), "description": .string(description), "worker": JSON(worker),
-                "workerName": JSON(workerName), "week": JSON(week?.description), "hourType": JSON(hourType),
-                "minutes": JSON(minutes), "quantity": .string(quantity), "unitPrice": .string(unitPrice.description),
-                "percent": .int(percent), "amount": .string(amount.description), "vatRate": .int(vatRate),
-                "declarations": JSON(declarations),
-            ]
-        }
-
         /// The same line with minutes, quantity and amount negated, for a credit note.
         public var negated: Line {
             var line = self
@@ -182,9 +135,6 @@ public struct Invoice: StoredRecord, Equatable, Sendable {
             self.amount = amount
         }
 
-        var json: JSON {
-            ["rate": .int(rate), "base": .string(base.description), "amount": .string(amount.description)]
-        }
     }
 
     /// The weeks an invoice covers: from the Monday of the first to the Sunday of the last.
@@ -199,12 +149,6 @@ public struct Invoice: StoredRecord, Equatable, Sendable {
             self.lastWeek = lastWeek
         }
 
-        var json: JSON {
-            [
-                "firstWeek": .string(firstWeek.description), "lastWeek": .string(lastWeek.description),
-                "start": .string(start.description), "end": .string(end.description),
-            ]
-        }
     }
 
     /// `WT2026-00042`.
@@ -271,58 +215,4 @@ public struct Invoice: StoredRecord, Equatable, Sendable {
         self.createdAt = createdAt
     }
 
-    public init(stored r: JSONReader) throws {
-        number = try r.string("number")
-        guard let k = Kind(rawValue: try r.string("kind")) else { throw r.bad("kind", "invoice or credit") }
-        kind = k
-        creditOf = try r.optString("creditOf")
-        creditOfDate = try r.optParsed("creditOfDate", CalendarDate.parse)
-        reason = try r.optString("reason")
-        client = try r.string("client")
-        clientParty = try InvoiceParty(stored: JSONReader(.object(try r.object("clientParty")), what: r.what + " clientParty"))
-        agencyParty = try InvoiceParty(stored: JSONReader(.object(try r.object("agencyParty")), what: r.what + " agencyParty"))
-        buyerReference = try r.optString("buyerReference")
-        date = try r.parsed("date", CalendarDate.parse)
-        dueDate = try r.parsed("dueDate", CalendarDate.parse)
-        let p = try JSONReader(.object(try r.object("period")), what: r.what + " period")
-        period = Period(firstWeek: try p.parsed("firstWeek", ISOWeek.parse), lastWeek: try p.parsed("lastWeek", ISOWeek.parse))
-        lines = try r.array("lines").map { try Line(stored: JSONReader($0, what: r.what + " line")) }
-        subtotal = try r.parsed("subtotal", Money.parse)
-        vatBreakdown = try r.array("vatBreakdown").map {
-            let v = try JSONReader($0, what: r.what + " vatBreakdown")
-            return VATAmount(rate: try v.int("rate"), base: try v.parsed("base", Money.parse), amount: try v.parsed("amount", Money.parse))
-        }
-        vat = try r.parsed("vat", Money.parse)
-        total = try r.parsed("total", Money.parse)
-        gAccountPercent = try r.int("gAccountPercent")
-        gAccountAmount = try r.parsed("gAccountAmount", Money.parse)
-        declarations = try r.strings("declarations")
-        createdAt = try r.string("createdAt")
-    }
-
-    public var stored: JSON {
-        [
-            "number": .string(number), "kind": .string(kind.rawValue), "creditOf": JSON(creditOf),
-            "creditOfDate": JSON(creditOfDate?.description), "reason": JSON(reason), "client": .string(client),
-            "clientParty": clientParty.json, "agencyParty": agencyParty.json, "buyerReference": JSON(buyerReference),
-            "date": .string(date.description), "dueDate": .string(dueDate.description), "period": period.json,
-            "lines": .array(lines.map(\.json)), "subtotal": .string(subtotal.description),
-            "vatBreakdown": .array(vatBreakdown.map(\.json)), "vat": .string(vat.description),
-            "total": .string(total.description), "gAccountPercent": .int(gAccountPercent),
-            "gAccountAmount": .string(gAccountAmount.description), "declarations": JSON(declarations),
-            "createdAt": .string(createdAt),
-        ]
-    }
-
-    /// Output fields: the SPEC's `number, client, date, dueDate, lines[], subtotal, vat, total,
-    /// gAccountAmount, declarations[]` and the rest of the record.
-    public static let schema = Schema([
-        Field("number"), Field("kind"), Field("client"), Field("date"), Field("dueDate"),
-        Field("subtotal", table: false), Field("vat", table: false), Field("total"), Field("gAccountAmount"),
-        Field("creditOf", table: false), Field("creditOfDate", table: false), Field("reason", table: false),
-        Field("buyerReference", table: false), Field("period", table: false),
-        Field("gAccountPercent", table: false), Field("clientParty", table: false), Field("agencyParty", table: false),
-        Field("lines", .nested, table: false), Field("vatBreakdown", .nested, table: false),
-        Field("declarations", .list, table: false), Field("createdAt", .timestamp, table: false),
-    ])
 }

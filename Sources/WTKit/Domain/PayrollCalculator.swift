@@ -41,32 +41,6 @@ public struct PayrollLine: Equatable, Sendable {
         self.amount = amount
     }
 
-    init(stored r: JSONReader) throws {
-        worker = try r.string("worker")
-        declaration = try r.string("declaration")
-        contract = try r.string("contract")
-        week = try r.parsed("week", ISOWeek.parse)
-        guard let k = Kind(rawValue: try r.string("kind")) else { throw r.bad("kind", "hours, km, expense or correction") }
-        kind = k
-        guard let c = Kind(rawValue: try r.string("component")), c != .correction else { throw r.bad("component", "hours, km or expense") }
-        component = c
-        type = try r.string("type")
-        minutes = try r.int("minutes")
-        km = try r.optInt("km") ?? 0
-        rate = try r.parsed("rate", Money.parse)
-        percentage = try r.int("percentage")
-        amount = try r.parsed("amount", Money.parse)
-    }
-
-    public var json: JSON {
-        [
-            "worker": .string(worker), "declaration": .string(declaration), "contract": .string(contract),
-            "week": .string(week.description), "kind": .string(kind.rawValue), "component": .string(component.rawValue),
-            "type": .string(type), "minutes": .int(minutes), "km": .int(km), "rate": .string(rate.description),
-            "percentage": .int(percentage), "amount": .string(amount.description),
-        ]
-    }
-
     /// What the lines of one declaration are summed by.
     public struct Key: Hashable, Comparable, Sendable {
         public var component: Kind

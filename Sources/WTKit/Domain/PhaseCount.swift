@@ -17,8 +17,6 @@ public struct PhaseCount: Equatable, Sendable {
     public var since: ISOWeek?
     public var lastWorked: ISOWeek?
 
-    public var json: JSON { ["weeksWorked": .int(weeksWorked), "weeksLeftA": .int(weeksLeftA)] }
-
     /// `worked`: the ISO weeks with hours in a counted declaration (any order,
     /// duplicates allowed). Weeks after `asOf` are not counted yet.
     public static func count(worked: [ISOWeek], asOf: ISOWeek, weeksA: Int, resetWeeks: Int) -> PhaseCount {

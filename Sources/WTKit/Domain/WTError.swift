@@ -1,18 +1,6 @@
-/// The process exit status, decided in one place from the kind of failure (SPEC §1).
-public enum ExitCode: Int32, Sendable {
-    case success = 0
-    case failure = 1
-    case usage = 2
-    case notFound = 3
-    case conflict = 4
-    case denied = 5
-    case invalid = 6
-    case busy = 7
-    case damaged = 8
-    case interrupted = 130
-}
-
 /// The one error type of `wt`. The message says what failed and why; the hint what to do.
+/// Its kind says what sort of failure it is; the CLI maps the kind to the exit
+/// status (CLI/ExitCode.swift), so no rule here decides a process status.
 public struct WTError: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Kind: String, Sendable, Equatable {
         case failure, usage, notFound, conflict, denied, invalid, busy, damaged, interrupted
@@ -26,20 +14,6 @@ public struct WTError: Error, Equatable, Sendable, CustomStringConvertible {
         self.kind = kind
         self.message = message
         self.hint = hint
-    }
-
-    public var exitCode: ExitCode {
-        switch kind {
-        case .failure: .failure
-        case .usage: .usage
-        case .notFound: .notFound
-        case .conflict: .conflict
-        case .denied: .denied
-        case .invalid: .invalid
-        case .busy: .busy
-        case .damaged: .damaged
-        case .interrupted: .interrupted
-        }
     }
 
     public var description: String { hint.map { "\(message)\nhint: \($0)" } ?? message }

@@ -36,16 +36,6 @@ public struct WorkTimeWarning: Equatable, Sendable, Hashable {
         self.message = message
     }
 
-    public var json: JSON { ["code": .string(code.rawValue), "message": .string(message)] }
-
-    public static func parse(_ json: JSON, what: String) throws -> WorkTimeWarning {
-        let r = try JSONReader(json, what: what)
-        let code = try r.parsed("code") { raw -> Code in
-            guard let c = Code(rawValue: raw) else { throw JSONParseError(offset: 0, reason: "\(what): unknown warning code \(raw)") }
-            return c
-        }
-        return WorkTimeWarning(code, try r.string("message"))
-    }
 }
 
 public enum WorkTime {

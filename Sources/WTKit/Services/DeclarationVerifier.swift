@@ -6,7 +6,7 @@
 /// from what each returns. Each file is read through the store without being
 /// kept, so verifying years of history holds a few clients' in memory.
 enum DeclarationVerifier {
-    struct Context {
+    struct Known {
         let clients: Set<String>
         let contractIds: Set<String>
         let workerNames: [String: String]
@@ -26,7 +26,7 @@ enum DeclarationVerifier {
         var workload: [(worker: String, week: ISOWeek, id: String, entry: WorkloadSummary.Entry)] = []
     }
 
-    static func verify(_ client: String, _ store: Store, _ c: Context) -> ClientResult {
+    static func verify(_ client: String, _ store: Store, _ c: Known) -> ClientResult {
         let root = store.root
         let dir = DeclarationSet.dir
         var out = ClientResult()

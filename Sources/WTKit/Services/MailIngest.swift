@@ -57,11 +57,6 @@ public enum MailIngest {
         }
     }
 
-    public static let schema = Schema([
-        Field("messageId"), Field("outcome"), Field("declaration"), Field("action"), Field("from", table: false),
-        Field("detail"), Field("answered", table: false), Field("file", table: false),
-    ])
-
     /// Messages larger than this are refused unread (6): a reply is a few KiB.
     public static let maxBytes = 10 * 1024 * 1024
 

@@ -52,10 +52,6 @@ public struct OutboxEntry: StoredRecord, Equatable, Sendable {
         ]
     }
 
-    public static let schema = Schema([
-        Field("id"), Field("kind"), Field("to"), Field("subject"), Field("createdAt", .timestamp),
-        Field("topic", table: false), Field("transport", table: false),
-    ])
 }
 
 /// A message staged in a transaction. With the `outbox` transport the commit

@@ -56,7 +56,7 @@ enum WorkVerifier {
         var invoicedBy: [String: String] = [:]  // declaration → invoice number
         let payroll = PayrollVerifier(store, &report)
         var summaries: [String: WorkloadSummary] = [:]  // the workers' summaries as the declarations give them
-        let context = DeclarationVerifier.Context(
+        let context = DeclarationVerifier.Known(
             clients: clients, contractIds: contractIds, workerNames: workerNames, stats: stats, paidOrQueued: payroll.named)
         let results = Parallel.map(DeclarationSet.clients(store: store)) { DeclarationVerifier.verify($0, store, context) }
         for r in results {

@@ -23,15 +23,7 @@ public struct Partitioned<R: ClientOwned>: Sendable {
     public func file(_ client: String) -> String { "\(dir)/\(client).json" }
 
     public func index(_ reader: StoreReader) throws -> [String: String] {
-        guard let json = try reader.read(indexFile) else { return [:] }
-        guard case .object(let o) = json else { throw RecordFile.damaged(reader, indexFile, "expected an object") }
-        var out: [String: String] = [:]
-        out.reserveCapacity(o.count)
-        for (k, v) in o {
-            guard case .string(let s) = v else { throw RecordFile.damaged(reader, indexFile, "entry \(k) is not a string") }
-            out[k] = s
-        }
-        return out
+        try RecordFile.loadStringMap(indexFile, from: reader)
     }
 
     public func clientOf(_ key: String, _ reader: StoreReader) throws -> String? {

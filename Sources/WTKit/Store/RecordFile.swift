@@ -106,10 +106,13 @@ public enum RecordFile {
     public static func loadStringMap(_ rel: String, from reader: StoreReader) throws -> [String: String] {
         guard let json = try reader.read(rel) else { return [:] }
         guard case .object(let o) = json else { throw damaged(reader, rel, "expected an object") }
-        return try o.mapValues {
-            guard case .string(let s) = $0 else { throw damaged(reader, rel, "an entry is not a string") }
-            return s
+        var out: [String: String] = [:]
+        out.reserveCapacity(o.count)
+        for (k, v) in o {
+            guard case .string(let s) = v else { throw damaged(reader, rel, "entry \(k) is not a string") }
+            out[k] = s
         }
+        return out
     }
 
     /// Only the records whose string `field` is one of `values`: the rest of

@@ -251,7 +251,4 @@ extension Payroll {
         return out
     }
 
-    public static let marginSchema = Schema([
-        Field("client"), Field("declarations"), Field("invoiced"), Field("paid"), Field("margin"), Field("marginPercent"),
-    ])
 }

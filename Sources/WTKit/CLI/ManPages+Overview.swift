@@ -72,8 +72,9 @@ extension ManPages {
             .Pc .
             .Fl -as
             the e-mail address of a worker with an account acts as that worker, who
-            sees only their own contracts and declarations and may enter, import,
-            submit and comment on their own declarations; anything else is refused
+            sees only their own contracts, declarations and payroll slips and may
+            enter, import, submit and comment on their own declarations; anything
+            else is refused
             with exit status 5.
             A disabled, locked or not yet activated account cannot act.
             .Pp

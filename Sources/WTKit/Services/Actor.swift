@@ -110,6 +110,7 @@ public enum AccessControl {
     public static let workerCommands: Set<String> = [
         "status", "contracts list", "contracts show", "declarations list", "declarations show",
         "declarations enter", "declarations import", "declarations submit", "declarations comment",
+        "payroll slips",
     ]
 
     /// Refuses (exit 5) a command a worker may not run; others pass.

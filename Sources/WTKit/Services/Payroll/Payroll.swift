@@ -13,6 +13,8 @@ public enum Payroll {
         case .read: "see payroll runs"
         case .slips: "see payroll slips"
         }
+        // A worker sees their own slips (SPEC §11); nothing else of payroll is theirs to see.
+        if use == .slips, actor.workerActor != nil { return }
         try AccessControl.requireBackoffice(actor, toDo: what)
     }
 
@@ -27,6 +29,11 @@ public enum Payroll {
 
     public static func find(_ number: String, _ r: StoreReader, actor: Actor) throws -> PayrollRun {
         try requireAccess(actor, .read)
+        return try load(number, r)
+    }
+
+    /// A run by number, or 3.
+    static func load(_ number: String, _ r: StoreReader) throws -> PayrollRun {
         guard let run = try PayrollFiles.loadRun(number, r) else {
             throw WTError.notFound(
                 "no payroll run \(RecordKind.printable(number))", hint: "run numbers look like L2026-00042; `wt payroll list` shows them")
@@ -173,10 +180,12 @@ public enum Payroll {
     /// Every line per worker: of one run, or of every run.
     public static func slips(worker: String?, run number: String?, _ r: StoreReader, actor: Actor) throws -> [JSON] {
         try requireAccess(actor, .slips)
+        // A worker's own lines only: another worker's id is refused (5).
+        let worker = try AccessControl.workerScope(actor, requested: worker) ?? worker
         if let worker { _ = try Organisation.worker(worker, r) }
         var runs: [PayrollRun] = []
         if let number {
-            runs = [try find(number, r, actor: actor)]
+            runs = [try load(number, r)]
         } else {
             for y in PayrollFiles.years(r) {
                 for s in try PayrollFiles.summaries(y, r) {

@@ -283,12 +283,6 @@ final class DocsTests: WTTestCase {
         XCTAssertEqual(r.err, "")
     }
 
-    func expect(_ code: Int32, _ args: [String], file: StaticString = #filePath, line: UInt = #line) -> WTResult {
-        let r = wt(args, file: file, line: line)
-        XCTAssertEqual(r.code, code, "wt \(args.joined(separator: " ")): \(r.err)", file: file, line: line)
-        return r
-    }
-
     /// Adds an active portal user straight into the store (the users commands are another branch's).
     func addUser(_ email: String, client: String, id: String) throws {
         let s = try Store(root: store, exclusive: true, wait: 5, failpoint: .none)

@@ -169,10 +169,16 @@ public final class CommandEnv {
         }
         ctx.stderr.write("\(question) [y/N] ")
         ctx.flush()
-        let answer = ctx.stdin.readLine()?.trimmingSpaces().lowercased() ?? ""
-        guard answer == "y" || answer == "yes" || answer == "j" || answer == "ja" else {
-            throw WTError.conflict("cancelled: nothing was changed")
-        }
+        guard answeredYes() else { throw WTError.conflict("cancelled: nothing was changed") }
+    }
+
+    /// The answers that confirm a question asked on the terminal, in English
+    /// or Dutch, in any case: the one list every prompt accepts.
+    public static let confirmingAnswers: Set<String> = ["y", "yes", "j", "ja"]
+
+    /// Reads one line of stdin after a prompt: does it confirm? End of input does not.
+    public func answeredYes() -> Bool {
+        CommandEnv.confirmingAnswers.contains(ctx.stdin.readLine()?.trimmingSpaces().lowercased() ?? "")
     }
 
     /// Bytes as they are (a PDF is not text) to a file, or to stdout when the

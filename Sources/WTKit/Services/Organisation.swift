@@ -81,7 +81,9 @@ public enum Organisation {
         }
     }
 
-    public static func addClient(_ f: ClientFields, in tx: Transaction) throws -> Client {
+    /// Back office only (5), refused before anything is read.
+    public static func addClient(_ f: ClientFields, in tx: Transaction, actor: Actor) throws -> Client {
+        try AccessControl.requireBackoffice(actor, toDo: "add clients")
         var all = try clients(tx)
         var c = Client(id: try IdAllocator.next(RecordKind.client.rawValue, in: tx), name: f.name ?? "", createdAt: tx.at)
         apply(f, to: &c)
@@ -92,7 +94,9 @@ public enum Organisation {
         return c
     }
 
+    /// Back office only (5), refused before the client is looked up.
     public static func editClient(_ id: String, _ f: ClientFields, in tx: Transaction, actor: Actor) throws -> Client {
+        try AccessControl.requireBackoffice(actor, toDo: "edit clients")
         var all = try clients(tx)
         _ = try client(id, tx, actor: actor)
         let i = all.firstIndex { $0.id == id }!

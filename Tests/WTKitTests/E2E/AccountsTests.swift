@@ -57,27 +57,6 @@ final class AccountsTests: WTTestCase {
         return (r.status, r.out)
     }
 
-    /// The activation mail as Python's `email` package (policy=default) reads it.
-    func parseMail(_ rel: String) throws -> [String: Any] {
-        let script = """
-            import email, json, re, sys
-            from email import policy
-            with open(sys.argv[1], 'rb') as f:
-                msg = email.message_from_binary_file(f, policy=policy.default)
-            body = msg.get_body(preferencelist=('plain',)).get_content()
-            print(json.dumps({
-                'subject': str(msg['subject']),
-                'from': str(msg['from']), 'to': str(msg['to']), 'date': str(msg['date']),
-                'messageId': str(msg['message-id']), 'charset': msg.get_content_charset(), 'body': body,
-                'links': re.findall(r'https://\\S+/deeplink/index/[A-Za-z0-9_-]+', body),
-                'defects': [type(d).__name__ for d in msg.defects],
-            }))
-            """
-        let r = try tool(["python3", "-c", script, store + "/" + rel])
-        XCTAssertEqual(r.code, 0, r.out)
-        return (try? JSONSerialization.jsonObject(with: Data(r.out.utf8))) as? [String: Any] ?? [:]
-    }
-
     // MARK: The happy path
 
     func testInviteMailsALinkThatActivatesAndThenLogsIn() throws {

@@ -29,12 +29,6 @@ final class ContractsDocumentsTests: WTTestCase {
         jsonArray(expect(0, ["documents", "list", "--json"] + args))
     }
 
-    func expect(_ code: Int32, _ args: [String], env: [String: String] = [:], file: StaticString = #filePath, line: UInt = #line) -> WTResult {
-        let r = wt(args, env: env, file: file, line: line)
-        XCTAssertEqual(r.code, code, "wt \(args.joined(separator: " ")): \(r.err)", file: file, line: line)
-        return r
-    }
-
     func testFirstContractBringsArboAndClassificationTheSecondOnlyItsConfirmation() {
         setUpClient()
         let c1 = addContract("w-1", phase: "A")
@@ -136,14 +130,6 @@ final class ContractsDocumentsTests: WTTestCase {
         expect(0, "documents", "add", "--client", "cl-1", "--kind", "other", "--title", "Nogmaals", file)
         let blobs = snapshot().keys.filter { $0.hasPrefix("blobs/") }
         XCTAssertEqual(blobs.count, 1)
-    }
-
-    func smsCode(to phone: String) throws -> String {
-        let messages = jsonArray(expect(0, "outbox", "list", "--kind", "sms", "--json"))
-        let last = try XCTUnwrap(messages.last { $0["to"] as? String == phone })
-        let raw = expect(0, "outbox", "show", last["id"] as! String).out
-        let range = try XCTUnwrap(raw.range(of: #"\b\d{6}\b"#, options: .regularExpression))
-        return String(raw[range])
     }
 
     func testTheWholeSMSFlow() throws {

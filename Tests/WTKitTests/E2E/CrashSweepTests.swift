@@ -2,14 +2,6 @@ import Foundation
 import XCTest
 
 extension WTTestCase {
-    /// `expect` for an argument array.
-    @discardableResult
-    func expect(_ code: Int32, _ args: [String], stdin: String? = nil, env: [String: String] = [:], file: StaticString = #filePath, line: UInt = #line) -> WTResult {
-        let r = wt(args, stdin: stdin, env: env, file: file, line: line)
-        XCTAssertEqual(r.code, code, "wt \(args.joined(separator: " ")) exited \(r.code)\nstdout: \(r.out)\nstderr: \(r.err)", file: file, line: line)
-        return r
-    }
-
     /// The paths whose bytes differ between two snapshots (added, removed or changed).
     func changes(_ before: [String: Data], _ after: [String: Data]) -> [String] {
         Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
@@ -449,10 +441,6 @@ final class CrashSweepTests: WTTestCase {
                 return problems
             })
         assertClean(try run(sweep), minimumSteps: 15)
-    }
-
-    func smsCode(_ id: String, at dir: String) -> String? {
-        wt(at: dir, ["outbox", "show", id]).out.split(whereSeparator: { !$0.isNumber }).first { $0.count == 6 }.map(String.init)
     }
 
     func testSigningWithTheCodeIsAllOrNothing() throws {

@@ -82,22 +82,6 @@ final class DeclarationsTests: WTTestCase {
         XCTAssertTrue(table.out.contains("history"), table.out)
     }
 
-    func decodedBody(_ raw: String) -> String {
-        let body = raw.components(separatedBy: "\r\n\r\n").dropFirst().joined(separator: "\r\n\r\n")
-        var bytes: [UInt8] = []
-        let u = Array(body.utf8)
-        var i = 0
-        while i < u.count {
-            if u[i] == UInt8(ascii: "="), i + 2 < u.count {
-                if u[i + 1] == 0x0D && u[i + 2] == 0x0A { i += 3; continue }
-                if let v = UInt8(String(decoding: u[i + 1...i + 2], as: UTF8.self), radix: 16) { bytes.append(v); i += 3; continue }
-            }
-            bytes.append(u[i])
-            i += 1
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     func testEveryIllegalTransitionIsAConflict() {
         setUpWeek()
         expect(0, "declarations", "open", "--week", "2026-W49")
@@ -296,11 +280,6 @@ final class DeclarationsTests: WTTestCase {
         XCTAssertEqual(after.filter { $0["status"] as? String == "approved" }.count, 18)
         XCTAssertEqual(after.map { ($0["comments"] as? [[String: Any]])?.count ?? 0 }.reduce(0, +), 18)
         expect(0, "store", "verify")
-    }
-
-    func expect(_ code: Int32, _ args: [String], stdin: String? = nil, file: StaticString = #filePath, line: UInt = #line) {
-        let r = wt(args, stdin: stdin, file: file, line: line)
-        XCTAssertEqual(r.code, code, "wt \(args.joined(separator: " ")): \(r.err)", file: file, line: line)
     }
 
     func testStatusCountsWhatWaits() {

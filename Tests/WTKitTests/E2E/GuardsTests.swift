@@ -186,21 +186,4 @@ final class GuardsTests: WTTestCase {
         v = expect(8, "store", "verify")
         XCTAssertTrue((v.out + v.err).contains("2027-03.json: ct-9 does not match") && (v.out + v.err).contains("ct-3, ending 2027-03-21, is missing"), v.out + v.err)
     }
-
-    /// The text of a quoted-printable mail as `wt outbox show` prints it.
-    func decodedBody(_ raw: String) -> String {
-        let body = raw.components(separatedBy: "\r\n\r\n").dropFirst().joined(separator: "\r\n\r\n")
-        var bytes: [UInt8] = []
-        let u = Array(body.utf8)
-        var i = 0
-        while i < u.count {
-            if u[i] == UInt8(ascii: "="), i + 2 < u.count {
-                if u[i + 1] == 0x0D && u[i + 2] == 0x0A { i += 3; continue }
-                if let v = UInt8(String(decoding: u[i + 1...i + 2], as: UTF8.self), radix: 16) { bytes.append(v); i += 3; continue }
-            }
-            bytes.append(u[i])
-            i += 1
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
 }

@@ -39,30 +39,6 @@ final class WorkerAccountsTests: WTTestCase {
         expect(0, "account", "activate", link, "--password-stdin", stdin: Self.password + "\n", file: file, line: line)
     }
 
-    /// A mail as Python's `email` package (policy=default) reads it.
-    func parseMail(_ rel: String) throws -> [String: Any] {
-        let python = "/usr/bin/python3"
-        guard FileManager.default.isExecutableFile(atPath: python) else {
-            if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail("python3 is not installed"); return [:] }
-            throw XCTSkip("python3 is not installed")
-        }
-        let script = """
-            import email, json, re, sys
-            from email import policy
-            with open(sys.argv[1], 'rb') as f:
-                msg = email.message_from_binary_file(f, policy=policy.default)
-            body = msg.get_body(preferencelist=('plain',)).get_content()
-            print(json.dumps({
-                'subject': str(msg['subject']), 'to': str(msg['to']), 'body': body,
-                'links': re.findall(r'https://\\S+/deeplink/index/[A-Za-z0-9_-]+', body),
-                'defects': [type(d).__name__ for d in msg.defects],
-            }))
-            """
-        let r = try Subprocess.run(python, ["-c", script, store + "/" + rel], environment: ["LC_ALL": "C.UTF-8"])
-        XCTAssertEqual(r.status, 0, r.err)
-        return (try? JSONSerialization.jsonObject(with: Data(r.out.utf8))) as? [String: Any] ?? [:]
-    }
-
     func declaration(_ id: String) -> [String: Any] { jsonObject(expect(0, "declarations", "show", id, "--json")) }
 
     /// The newest mail to an address, parsed.

@@ -71,6 +71,12 @@ class WTTestCase: XCTestCase {
     /// Runs and asserts the exit status; returns the result for more checks.
     @discardableResult
     func expect(_ code: Int32, _ args: String..., stdin: String? = nil, env: [String: String] = [:], file: StaticString = #filePath, line: UInt = #line) -> WTResult {
+        expect(code, args, stdin: stdin, env: env, file: file, line: line)
+    }
+
+    /// `expect` for an argument array: the one every suite uses.
+    @discardableResult
+    func expect(_ code: Int32, _ args: [String], stdin: String? = nil, env: [String: String] = [:], file: StaticString = #filePath, line: UInt = #line) -> WTResult {
         let r = wt(args, stdin: stdin, env: env, file: file, line: line)
         XCTAssertEqual(r.code, code, "wt \(args.joined(separator: " ")) exited \(r.code)\nstdout: \(r.out)\nstderr: \(r.err)", file: file, line: line)
         return r

@@ -39,8 +39,7 @@ struct ActivateAccount: Verb {
             token = try given(raw, env.line)
         }
         // The link is checked before the password is asked for.
-        let user = try Accounts.accountForToken(token, try env.store(), now: env.ctx.nowStamp)
-        try AccessControl.requireSelf(actingAs: env.actingAs, user)
+        let user = try Accounts.accountForToken(token, try env.store(), now: env.ctx.nowStamp, actingAs: env.actingAs)
         let password = try input.new(what: "the new password")
         let u = try env.write(as: user.email) { uow in try Accounts.activate(token: token, password: password, in: uow.tx, env: uow.env) }
         try env.done("activated \(u.id) \(u.email): log in with `wt account login \(u.email)`",

@@ -57,9 +57,6 @@ struct PasswordInput {
     /// the account named, that `--as` (if given) is that account, and that it
     /// may log in at all.
     func accountThatMayLogIn(_ key: String) throws -> AccountHolder {
-        let user = try AccountDirectory.require(key, try env.store())
-        try AccessControl.requireSelf(actingAs: env.actingAs, user)
-        try Accounts.requireCanLogIn(user, now: env.ctx.nowStamp)
-        return user
+        try Accounts.accountThatMayLogIn(key, try env.store(), now: env.ctx.nowStamp, actingAs: env.actingAs)
     }
 }

@@ -19,8 +19,8 @@ struct AddClient: Verb {
     }
 
     static func run(_ o: Options, _ env: CommandEnv) throws {
-        try AccessControl.requireBackoffice(try env.actor(), toDo: "add clients")
-        let c = try env.write { uow in try Organisation.addClient(o.fields, in: uow.tx) }
+        let actor = try env.actor()
+        let c = try env.write { uow in try Organisation.addClient(o.fields, in: uow.tx, actor: actor) }
         try env.done("added client \(c.id) \(c.name)", records: [c.stored], schema: Client.schema)
     }
 }

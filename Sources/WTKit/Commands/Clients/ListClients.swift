@@ -11,7 +11,7 @@ struct ListClients: Verb {
 
     static func run(_ o: Options, _ env: CommandEnv) throws {
         let actor = try env.actor()
-        let rows = try Organisation.clients(try env.store()).filter { AccessControl.canSee(actor, client: $0.id) }
+        let rows = try Organisation.clients(try env.store(), visibleTo: actor)
         try env.printList(rows.map(\.stored), Client.schema)
     }
 }

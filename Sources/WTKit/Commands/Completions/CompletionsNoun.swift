@@ -21,21 +21,19 @@ enum CompletionsCommand {
     /// `DocsTests` fails for a `.records` kind of the command table that is missing here.
     static func candidates(_ kind: String, _ store: Store, _ actor: Actor) throws -> [String]? {
         switch kind {
-        case "clients": try Organisation.clients(store).filter { AccessControl.canSee(actor, client: $0.id) }.map(\.id)
-        case "departments": try Organisation.departments(store).filter { AccessControl.canSee(actor, client: $0.client, department: $0.id) }.map(\.id)
+        case "clients": try Organisation.clients(store, visibleTo: actor).map(\.id)
+        case "departments": try Organisation.departments(store, visibleTo: actor).map(\.id)
         case "workers": actor.isBackoffice ? try Organisation.workers(store).map(\.id) : []
-        case "users": try UserDirectory.all(store).filter { AccessControl.canSee(actor, client: $0.client) }.map(\.email)
+        case "users": try UserDirectory.all(store, visibleTo: actor).map(\.email)
         case "hour-types": try Config.load(store)[.hoursTypes].map(\.name)
-        case "contracts": try Contracts.all(store, client: actor.portalUser?.client).filter {
-            AccessControl.canSee(actor, client: $0.client, department: $0.department, worker: $0.worker) }.map(\.id)
+        case "contracts": try Contracts.all(store, client: actor.portalUser?.client, visibleTo: actor).map(\.id)
         case "documents": actor.workerActor != nil ? [] : try Documents.all(store, client: actor.portalUser?.client).map(\.id)
         // Only the open set: what one still acts on, without reading the archives.
         case "declarations": try (actor.portalUser.map { [$0.client] } ?? DeclarationSet.clients(store: store)).flatMap {
-            try DeclarationSet.open(client: $0, store) }.filter {
-                AccessControl.canSee(actor, client: $0.client, department: $0.department, worker: $0.worker) }.map(\.id)
+            try DeclarationSet.open(client: $0, store, visibleTo: actor) }.map(\.id)
         case "invoices": try Invoices.list(client: nil, from: nil, to: nil, store, actor: actor).map(\.number)
         case "payroll": actor.isBackoffice ? try Payroll.list(from: nil, to: nil, store, actor: actor).map(\.number) : []
-        case "messages": actor.isBackoffice ? try Outbox.all(store).map(\.id) : []
+        case "messages": actor.isBackoffice ? try Outbox.all(store, actor: actor).map(\.id) : []
         default: nil
         }
     }

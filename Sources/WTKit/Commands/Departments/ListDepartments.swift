@@ -18,9 +18,7 @@ struct ListDepartments: Verb {
         let actor = try env.actor()
         let store = try env.store()
         if let c = o.client { _ = try Organisation.client(c, store, actor: actor) }
-        let rows = try Organisation.departments(store).filter {
-            AccessControl.canSee(actor, client: $0.client, department: $0.id) && (o.client == nil || $0.client == o.client)
-        }
+        let rows = try Organisation.departments(store, visibleTo: actor).filter { o.client == nil || $0.client == o.client }
         try env.printList(rows.map(\.stored), Department.schema)
     }
 }

@@ -38,14 +38,8 @@ struct ListDocuments: Verb {
         let actor = try env.actor()
         let client = try env.scopedClient(o.client)
         if let c = o.contract { _ = try Contracts.find(c, store, actor: actor) }
-        // A portal user held to some departments sees a contract's documents only for those.
-        var departments: [String: String] = [:]
-        if actor.portalUser?.departments.isEmpty == false {
-            for c in try Contracts.all(store, client: client) { departments[c.id] = c.department }
-        }
-        let rows = try Documents.all(store, client: client).filter { d in
-            AccessControl.canSee(actor, client: d.client, department: d.contract.flatMap { departments[$0] })
-                && (o.contract.map { $0 == d.contract } ?? true)
+        let rows = try Documents.all(store, client: client, visibleTo: actor).filter { d in
+            (o.contract.map { $0 == d.contract } ?? true)
                 && (o.kinds.isEmpty || o.kinds.contains(d.kind)) && (o.statuses.isEmpty || o.statuses.contains(d.status))
         }
         try env.printList(rows.map(\.publicJSON), Document.schema)

@@ -45,8 +45,7 @@ struct SignDocument: Verb {
             }
             env.err("Ik heb dit document gelezen (\(o.id)) [j/N] ")
             env.ctx.flush()
-            let a = env.ctx.stdin.readLine()?.trimmingSpaces().lowercased() ?? ""
-            guard ["j", "ja", "y", "yes"].contains(a) else { throw WTError.conflict("not confirmed: \(o.id) was not signed") }
+            guard env.answeredYes() else { throw WTError.conflict("not confirmed: \(o.id) was not signed") }
         }
         let (d, sms) = try env.write { uow in
             let (d, sms) = try Documents.confirmRead(o.id, in: uow.tx, actor: try env.actor(), env: uow.env)

@@ -19,8 +19,8 @@ struct ShowOutboxMessage: Verb {
     static func options(from line: ParsedLine) throws -> Options { Options(id: try id.required(in: line)) }
 
     static func run(_ o: Options, _ env: CommandEnv) throws {
-        try AccessControl.requireBackoffice(try env.actor(), toDo: "read the outbox")
-        let (entry, bytes) = try Outbox.find(o.id, try env.store())
+        let actor = try env.actor()
+        let (entry, bytes) = try Outbox.find(o.id, try env.store(), actor: actor)
         var raw = String(decoding: bytes, as: UTF8.self)
         if entry.kind == .sms {
             guard let text = (try? JSON.parse(bytes))?["text"]?.stringValue else {

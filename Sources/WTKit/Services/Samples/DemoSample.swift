@@ -55,7 +55,7 @@ enum DemoSample {
         f.postcode = "3542 AD"
         f.city = "Utrecht"
         f.gAccountPercent = 25
-        let client = try Organisation.addClient(f, in: tx)
+        let client = try Organisation.addClient(f, in: tx, actor: actor)
         let department = try Organisation.addDepartment(client: client.id, name: "Productie", costCenter: "4100", in: tx, actor: actor)
         var workers: [Worker] = []
         for (i, name) in workerNames.enumerated() {

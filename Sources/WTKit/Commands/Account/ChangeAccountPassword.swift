@@ -1,9 +1,6 @@
 /// `wt account passwd EMAIL [--password-stdin]`: the old password, then the new one.
 struct ChangeAccountPassword: Verb {
-    struct Options: Equatable {
-        var email: String
-        var passwordStdin: Bool
-    }
+    typealias Options = PasswordOptions.Account
 
     static let spec = VerbSpec(
         "account", "passwd", summary: "change a password: the old one, then the new one",
@@ -14,9 +11,7 @@ struct ChangeAccountPassword: Verb {
         ],
         fields: User.schema.names, access: .write)
 
-    static func options(from line: ParsedLine) throws -> Options {
-        Options(email: try PasswordOptions.email.required(in: line), passwordStdin: PasswordOptions.passwordStdin.isSet(in: line))
-    }
+    static func options(from line: ParsedLine) throws -> Options { try PasswordOptions.account(from: line) }
 
     static func run(_ o: Options, _ env: CommandEnv) throws {
         let input = try PasswordInput(env, fromStdin: o.passwordStdin)

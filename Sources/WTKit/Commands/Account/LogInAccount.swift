@@ -1,9 +1,6 @@
 /// `wt account login EMAIL [--password-stdin]`: 0 right; 5 wrong, locked, disabled or expired.
 struct LogInAccount: Verb {
-    struct Options: Equatable {
-        var email: String
-        var passwordStdin: Bool
-    }
+    typealias Options = PasswordOptions.Account
 
     static let spec = VerbSpec(
         "account", "login", summary: "check a password (0 right; 5 wrong, locked, disabled or expired)",
@@ -14,9 +11,7 @@ struct LogInAccount: Verb {
         ],
         fields: User.schema.names, access: .write)
 
-    static func options(from line: ParsedLine) throws -> Options {
-        Options(email: try PasswordOptions.email.required(in: line), passwordStdin: PasswordOptions.passwordStdin.isSet(in: line))
-    }
+    static func options(from line: ParsedLine) throws -> Options { try PasswordOptions.account(from: line) }
 
     static func run(_ o: Options, _ env: CommandEnv) throws {
         let input = try PasswordInput(env, fromStdin: o.passwordStdin)

@@ -7,6 +7,16 @@ enum PasswordOptions {
 
     /// The e-mail address login and passwd take.
     static let email = Argument(0, "EMAIL", "the e-mail address of the user or worker", completion: .records("users"))
+
+    /// What login and passwd are given: an account and where its password(s) come from.
+    struct Account: Equatable {
+        var email: String
+        var passwordStdin: Bool
+    }
+
+    static func account(from line: ParsedLine) throws -> Account {
+        Account(email: try email.required(in: line), passwordStdin: passwordStdin.isSet(in: line))
+    }
 }
 
 /// Reads passwords for one run, from stdin or the terminal.

@@ -13,7 +13,8 @@ public final class Failpoint {
     public let skipJournal: Bool
     /// `WT_READ_PAUSE_MS=n`: a reader sleeps n ms once it holds its snapshot
     /// and has let go of the lock, standing in for a long export in the tests
-    /// that prove writers pass it.
+    /// that prove writers pass it. It says so on stderr first, so a test
+    /// starts its write when the snapshot is taken, not after a guessed delay.
     let readPause: Int?
     public private(set) var step = 0
 
@@ -37,6 +38,9 @@ public final class Failpoint {
     }
 
     func pauseReader() {
-        if let ms = readPause, ms > 0 { usleep(useconds_t(min(ms, 60_000)) * 1000) }
+        guard let ms = readPause, ms > 0 else { return }
+        let line = "wt: reader pinned\n"
+        _ = line.withCString { write(2, $0, strlen($0)) }
+        usleep(useconds_t(min(ms, 60_000)) * 1000)
     }
 }

@@ -63,41 +63,29 @@ final class HistoryTests: WTTestCase {
         expect(0, "store", "verify")
     }
 
-    /// A reader pinned for 2.5 seconds (WT_READ_PAUSE_MS stands in for a
-    /// long export) does not make a writer wait: with --wait 1 it would exit 7
-    /// if the reader kept its lock. The write's time next to the reader is
-    /// measured against the same write alone, in one run.
+    /// A reader pinned for 3 seconds (WT_READ_PAUSE_MS stands in for a long
+    /// export) does not make a writer wait: with --wait 1 the write would
+    /// exit 7 if the reader kept its lock, and it returns while the reader is
+    /// still running. How long the write takes next to a reader is a
+    /// benchmark (`scripts/bench`, "write during a full export"), not a test.
     func testAWriterPassesALongReader() throws {
         initStore(sample: "demo")
         let id = try XCTUnwrap(jsonArray(expect(0, "declarations", "list", "--status", "submitted", "--json")).first?["id"] as? String)
-        func timedComment() -> Double {
-            let t = Date()
-            expect(0, "--wait", "1", "declarations", "comment", id, "Klopt de pauze?")
-            return Date().timeIntervalSince(t)
-        }
-        var alone: [Double] = [], during: [Double] = []
-        _ = timedComment()  // warm
-        // Pairs, each write next to the reader timed right after one alone, so load on the machine hits both alike.
         for round in 0..<3 {
-            alone.append(timedComment())
             let commentsBefore = (jsonObject(expect(0, "declarations", "show", id, "--json"))["comments"] as? [Any])?.count
-            let group = DispatchGroup()
-            var export = WTResult(code: -1, out: "", err: "")
-            DispatchQueue.global().async(group: group) {
-                export = self.wt(["declarations", "list", "--format", "jsonl"], env: ["WT_READ_PAUSE_MS": "2500"])
-            }
-            Thread.sleep(forTimeInterval: 0.5)
-            during.append(timedComment())
-            XCTAssertEqual(group.wait(timeout: .now() + 30), .success)
-            XCTAssertEqual(export.code, 0, export.err)
+            let export = try PinnedReader(WTBinary.path, ["declarations", "list", "--format", "jsonl"],
+                                          environment: environment(["WT_READ_PAUSE_MS": "3000"]), cwd: tmp)
+            XCTAssertTrue(export.waitUntilPinned(timeout: 60), "round \(round): the reader says when it holds its snapshot")
+            expect(0, "--wait", "1", "declarations", "comment", id, "Klopt de pauze?")
+            XCTAssertTrue(export.isRunning, "round \(round): the write returned while the reader still held its snapshot")
+            let result = export.finish()
+            XCTAssertEqual(result.status, 0, result.err)
             // The export shows the commit it started on, not the comment made while it ran.
-            let comments = lines(export).first { $0["id"] as? String == id }?["comments"] as? [[String: Any]]
+            let comments = lines(WTResult(code: 0, out: result.out, err: "")).first { $0["id"] as? String == id }?["comments"] as? [[String: Any]]
             XCTAssertEqual(comments?.count, commentsBefore, "round \(round): the export shows the comments made before it only")
         }
-        XCTAssertEqual(during.count, 3)
-        let ratio = during.sorted()[1] / alone.sorted()[1]
-        print("write next to a pinned reader: \(String(format: "%.1f", during.sorted()[1] * 1000)) ms, alone \(String(format: "%.1f", alone.sorted()[1] * 1000)) ms, ratio \(String(format: "%.2f", ratio))")
-        XCTAssertLessThanOrEqual(ratio, 2.0)
+        let after = (jsonObject(expect(0, "declarations", "show", id, "--json"))["comments"] as? [Any])?.count
+        XCTAssertGreaterThanOrEqual(after ?? 0, 3, "every write landed")
     }
 
     /// Exports race a stream of credit notes and invoice runs, each of which

@@ -53,3 +53,64 @@ enum Subprocess {
 final class DataBox: @unchecked Sendable {
     var data = Data()
 }
+
+/// A `wt` reader started with `WT_READ_PAUSE_MS` and left running: the test
+/// waits for the line that says it holds its snapshot, acts while it sleeps,
+/// then collects what it printed.
+final class PinnedReader: @unchecked Sendable {
+    private let process = Process()
+    private let outBox = DataBox(), errBox = DataBox()
+    private let pinned = DispatchSemaphore(value: 0)
+    private let drained = DispatchGroup()
+    private let lock = NSLock()
+
+    init(_ executable: String, _ arguments: [String], environment: [String: String], cwd: String) throws {
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = environment
+        process.currentDirectoryURL = URL(fileURLWithPath: cwd)
+        let outPipe = Pipe(), errPipe = Pipe()
+        process.standardOutput = outPipe
+        process.standardError = errPipe
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        drained.enter()
+        DispatchQueue.global().async { [self] in
+            outBox.data = outPipe.fileHandleForReading.readDataToEndOfFile()
+            drained.leave()
+        }
+        drained.enter()
+        DispatchQueue.global().async { [self] in
+            var signalled = false
+            while true {
+                let chunk = errPipe.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                lock.lock()
+                errBox.data.append(chunk)
+                let seen = String(decoding: errBox.data, as: UTF8.self).contains("wt: reader pinned\n")
+                lock.unlock()
+                if seen && !signalled { signalled = true; pinned.signal() }
+            }
+            if !signalled { pinned.signal() }
+            drained.leave()
+        }
+    }
+
+    /// True once the reader has said it holds its snapshot; false if it ended
+    /// or did not say so in time.
+    func waitUntilPinned(timeout: TimeInterval) -> Bool {
+        guard pinned.wait(timeout: .now() + timeout) == .success else { return false }
+        lock.lock(); defer { lock.unlock() }
+        return String(decoding: errBox.data, as: UTF8.self).contains("wt: reader pinned\n")
+    }
+
+    var isRunning: Bool { process.isRunning }
+
+    func finish() -> ProcessResult {
+        drained.wait()
+        process.waitUntilExit()
+        return ProcessResult(
+            status: process.terminationStatus, killedBySignal: process.terminationReason == .uncaughtSignal,
+            stdout: outBox.data, stderr: errBox.data)
+    }
+}

@@ -510,6 +510,16 @@ final class DomainValueTests: XCTestCase {
         XCTAssertEqual(week("9999-W51").sunday, date("9999-12-26"))
         XCTAssertEqual(week("0001-W01").monday, date("0001-01-01"))
         XCTAssertEqual(ISOWeek.latest, week("9999-W51"))
+        // The store's own form takes a short cut; it must agree with the general path on every week.
+        for year in [1, 2004, 2015, 2020, 2025, 2026, 9998, 9999] {
+            for w in 0...54 {
+                let text = String(format: "%04d-W%02d", year, w)
+                let general = ISOWeek(year: year, week: w)
+                XCTAssertEqual(ISOWeek.canonical(text), general, text)
+                XCTAssertEqual(try? ISOWeek.parse(text), general, text)
+            }
+        }
+        for text in ["2026-w48", "2026W048", " 2026-W4", "2026-W4 ", "2026+W48"] { XCTAssertNil(ISOWeek.canonical(text), text) }
     }
 
     func testISOWeekStepsAndRanges() {

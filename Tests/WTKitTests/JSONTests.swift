@@ -330,6 +330,59 @@ final class JSONTests: XCTestCase {
         }
     }
 
+    /// Records built with only some keys refuse a repeated key wherever it
+    /// is, sorted keys or not (the parser skips the comparison only while
+    /// every key is greater than the one before).
+    func testDuplicateKeysInRecordsBuiltWithSomeKeys() throws {
+        let keep: Set<String> = ["id", "c"]
+        for (text, ok) in [
+            (#"{"records":[{"a":1,"c":2,"id":"x"}]}"#, true),
+            (#"{"records":[{"c":1,"a":2,"id":"x"}]}"#, true),
+            (#"{"records":[{"c":1,"a":2,"c":3}]}"#, false),
+            (#"{"records":[{"a":1,"c":2,"c":3}]}"#, false),
+            (#"{"records":[{"id":"x","b":1,"a":2,"id":"y"}]}"#, false),
+            (#"{"records":[{"b":1,"a":2,"b":3,"id":"x"}]}"#, false),
+        ] {
+            let records = { try JSON.parseRecords(Array(text.utf8), field: "id", in: nil, keeping: keep) }
+            if ok {
+                XCTAssertEqual(try records().first?["c"], .int(text.contains(#""c":1"#) ? 1 : 2), text)
+            } else {
+                XCTAssertThrowsError(try records(), text)
+                XCTAssertThrowsError(try JSON.parse(text), text)
+            }
+        }
+    }
+
+    /// The cheap test before a scan says "no" only when no string of the document can be the one asked for.
+    func testMayHoldStringIsNoOnlyWhenNoStringCanBeIt() throws {
+        let week = "2026-W40"
+        for (text, may) in [
+            (#"{"records":[{"week":"2026-W40"}]}"#, true),
+            (#"{"records":[{"week": "2026-W40" }]}"#, true),
+            (#"{"records":[{"week":"2026-W41"}]}"#, false),
+            (#"{"records":[{"week":"2026-W4"}],"x":"2026-W400"}"#, false),
+            (#"{"records":[{"week":"2026-\u005740"}]}"#, true),
+            (#"{"records":[{"note":"\u00e9"}]}"#, true),
+            (#"{"records":[]}"#, false),
+        ] {
+            XCTAssertEqual(JSON.mayHoldString(Array(text.utf8), week), may, text)
+            // Whenever it says no, a parse agrees.
+            if !may {
+                let strings = try collectStrings(JSON.parse(text))
+                XCTAssertFalse(strings.contains(week), text)
+            }
+        }
+    }
+
+    func collectStrings(_ v: JSON) -> [String] {
+        switch v {
+        case .string(let s): return [s]
+        case .array(let a): return a.flatMap(collectStrings)
+        case .object(let o): return o.keys.map { $0 } + o.values.flatMap(collectStrings)
+        default: return []
+        }
+    }
+
     func testIntegersAreWrittenExactly() throws {
         for i in [0, 9, 10, 99, 100, 480, -1, -10, -480, Int.max, Int.min, 1_000_000_007] {
             XCTAssertEqual(JSON.int(i).serialized(), String(i))

@@ -12,6 +12,8 @@ public enum DeclarationStatus: String, Sendable, Codable, CaseIterable {
 
     /// The code (`approved`) or the Dutch label (`Goedgekeurd`), any case.
     public static func parse(_ input: String) throws -> DeclarationStatus {
+        // The code as the store writes it, without trimming and lowercasing: a list reads one per record.
+        if let status = DeclarationStatus(rawValue: input) { return status }
         let text = DomainText.trim(input).lowercased()
         guard let status = allCases.first(where: { $0.rawValue == text || $0.label.lowercased() == text }) else {
             let codes = allCases.map(\.rawValue).joined(separator: ", ")

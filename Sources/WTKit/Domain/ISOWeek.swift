@@ -83,11 +83,27 @@ public struct ISOWeek: Sendable, Hashable, Comparable, Codable, CustomStringConv
 
     // MARK: Text
 
+    /// `2026-W48` exactly, when it is a week that exists; nil for anything
+    /// else, which `parse` then reads (and explains) the general way.
+    static func canonical(_ input: String) -> ISOWeek? {
+        let utf8 = input.utf8
+        guard utf8.count == 8 else { return nil }
+        return utf8.withContiguousStorageIfAvailable { b -> ISOWeek? in
+            func digit(_ i: Int) -> Int? { b[i] >= 0x30 && b[i] <= 0x39 ? Int(b[i] - 0x30) : nil }
+            guard b[4] == UInt8(ascii: "-"), b[5] == UInt8(ascii: "W"),
+                  let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3), let w0 = digit(6), let w1 = digit(7)
+            else { return nil }
+            return ISOWeek(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, week: w0 * 10 + w1)
+        } ?? nil
+    }
+
     /// `2026-W48`, `2026W48` or `2026-w48` (one or two week digits).
     public static func parse(_ input: String) throws -> ISOWeek {
-        var shown: String { DomainText.quote(input) }  // only on failure: this runs for every stored date
+        // The form the store writes, read without the general path: a list parses one per record.
+        if let canonical = canonical(input) { return canonical }
         var b = Array(DomainText.trim(input).utf8)
-        let usage = WTError.usage("week \(shown): expected YYYY-Www, e.g. 2026-W48")
+        // Made only on failure (quoting the input is most of the cost otherwise).
+        var usage: WTError { WTError.usage("week \(DomainText.quote(input)): expected YYYY-Www, e.g. 2026-W48") }
         guard b.count >= 6, b[0..<4].allSatisfy(DomainText.isASCIIDigit) else { throw usage }
         if b[4] == UInt8(ascii: "-") { b.remove(at: 4) }
         guard b.count >= 6, b[4] == UInt8(ascii: "W") || b[4] == UInt8(ascii: "w"),

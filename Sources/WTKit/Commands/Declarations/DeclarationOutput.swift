@@ -19,9 +19,10 @@ enum DeclarationOutput {
         }
     }
 
-    /// Whether printed declarations need their `payroll` field looked up.
+    /// Whether printed declarations need their `payroll` field looked up:
+    /// a table shows it only when asked, `--fields` only when named.
     static func showsPayroll(_ env: CommandEnv) -> Bool {
-        env.globals.format != .table || env.globals.fields.contains("payroll")
+        env.globals.fields.isEmpty ? env.globals.format != .table : env.globals.fields.contains("payroll")
     }
 
     static func listIds(_ ds: [Declaration]) -> String {

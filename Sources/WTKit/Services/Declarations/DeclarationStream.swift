@@ -86,18 +86,25 @@ public final class DeclarationStream {
         // Read only if a record lacks its worker's name (one written before records kept it).
         var names: [String: String]?
         let wantNames = outputFields == nil || outputFields!.contains("workerName")
-        func emit(_ rows: [Row]) throws {
+        func emit(_ rows: consuming [Row]) throws {
             guard !rows.isEmpty else { return }
             let paid = payroll ? try PayrollFiles.paidBy(rows.compactMap { $0.json["id"]?.stringValue }, snapshot) : [:]
-            try body(try rows.map { r in
-                guard case .object(var o) = r.json else { return r.json }
+            var out = rows.map(\.json)
+            rows = []
+            // Each record is taken out of the list before it changes, so it is
+            // changed in place rather than copied.
+            for i in out.indices {
+                let missingName = wantNames && (out[i]["workerName"] == nil || out[i]["workerName"] == .null)
+                guard payroll || missingName, case .object(var o) = out[i] else { continue }
+                out[i] = .null
                 if payroll, let id = o["id"]?.stringValue { o["payroll"] = JSON(paid[id]?.last) }
-                if wantNames, o["workerName"] == nil || o["workerName"] == .null, let w = o["worker"]?.stringValue {
+                if missingName, let w = o["worker"]?.stringValue {
                     if names == nil { names = try workerNames() }
                     o["workerName"] = JSON(names![w])
                 }
-                return .object(o)
-            })
+                out[i] = .object(o)
+            }
+            try body(out)
         }
         guard filter.needsArchive else {
             let open = try Parallel.map(clients) { c in try self.openRows(c) }
@@ -108,9 +115,12 @@ public final class DeclarationStream {
         // The hot sets too are kept as bytes and built a week at a time (all
         // of them built at once were half of a full export's memory); one
         // not in the store's own form is built whole instead.
+        // A past week or two is seldom in a hot set: one that cannot hold it is not scanned.
+        let fewWeeks = filter.from.flatMap { from in filter.to.map { ISOWeek.range(from: from, to: $0) } }.flatMap { $0.count <= 8 ? $0 : nil }
         let hot = try Parallel.map(clients) { c -> (bytes: [UInt8], spans: WeekIndex.Spans)? in
             let rel = DeclarationSet.openFile(c)
             guard let bytes = try self.snapshot.bytes(rel) else { return ([], [:]) }
+            if let fewWeeks, !fewWeeks.contains(where: { JSON.mayHoldString(bytes, $0.description) }) { return ([], [:]) }
             guard let spans = try? WeekIndex.spans(of: bytes, rel: rel, self.snapshot) else { return nil }
             return (bytes, spans.filter { self.inRange($0.key) })
         }

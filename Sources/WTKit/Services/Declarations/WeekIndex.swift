@@ -43,20 +43,10 @@ enum WeekIndex {
         return .object(o)
     }
 
-    /// The client's index, checked for its shape; nil when it has none.
-    /// A key in the form the index writes (`2026-W40`), read without
-    /// `ISOWeek.parse`'s general path: a year range reads thousands of them.
-    static func week(_ key: String) -> ISOWeek? {
-        let b = Array(key.utf8)
-        guard b.count == 8, b[4] == UInt8(ascii: "-"), b[5] == UInt8(ascii: "W") else { return nil }
-        var digits: [Int] = []
-        for i in [0, 1, 2, 3, 6, 7] {
-            guard b[i] >= 0x30, b[i] <= 0x39 else { return nil }
-            digits.append(Int(b[i] - 0x30))
-        }
-        return ISOWeek(year: digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3], week: digits[4] * 10 + digits[5])
-    }
+    /// A key in the form the index writes (`2026-W40`).
+    static func week(_ key: String) -> ISOWeek? { ISOWeek.canonical(key) }
 
+    /// The client's index, checked for its shape; nil when it has none.
     /// With `years`, only the entries of those years are kept (the others are still checked as JSON).
     static func load(_ client: String, _ r: StoreReader, years: Set<Int>? = nil) throws -> Spans? {
         let rel = file(client)

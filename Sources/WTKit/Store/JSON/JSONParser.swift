@@ -311,7 +311,9 @@ struct JSONParser {
         guard pos < b.count, b[pos] == UInt8(ascii: "{") else { return try value(depth: depth) }
         pos += 1
         var out: [String: JSON] = [:]
+        out.reserveCapacity(keep.count)
         var seen: [String] = []
+        var ascending = true
         skipSpace()
         if pos < b.count, b[pos] == UInt8(ascii: "}") {
             pos += 1
@@ -321,7 +323,10 @@ struct JSONParser {
             skipSpace()
             guard pos < b.count, b[pos] == UInt8(ascii: "\"") else { throw fail("expected a key") }
             let key = try string()
-            if seen.contains(key) { throw fail("duplicate key \"\(key)\"") }
+            // The store writes keys sorted: while each key is greater than the
+            // one before, none can repeat, and nothing needs comparing further.
+            if ascending, let last = seen.last, !(last < key) { ascending = false }
+            if !ascending, seen.contains(key) { throw fail("duplicate key \"\(key)\"") }
             seen.append(key)
             skipSpace()
             guard pos < b.count, b[pos] == UInt8(ascii: ":") else { throw fail("expected ':'") }

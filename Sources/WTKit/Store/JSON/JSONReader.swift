@@ -109,6 +109,20 @@ public extension JSON {
         }
     }
 
+    /// False when no string in the document can be `s`: its quoted bytes do
+    /// not occur, and no `\u` escape does, the only other way to write a
+    /// string without quotes, backslashes, slashes or control characters
+    /// (which `s` must be). A test of a few microseconds before a scan.
+    static func mayHoldString(_ bytes: [UInt8], _ s: String) -> Bool {
+        precondition(!s.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x2F || $0 == 0x5C }, "a plain string")
+        func occurs(_ needle: [UInt8]) -> Bool {
+            bytes.withUnsafeBytes { hay in
+                needle.withUnsafeBytes { glibcMemmem(hay.baseAddress, hay.count, $0.baseAddress, $0.count) != nil }
+            }
+        }
+        return occurs(Array("\"\(s)\"".utf8)) || occurs(Array("\\u".utf8))
+    }
+
     /// `parseRecords`, building each match with only the keys in `keep`.
     static func parseRecords(_ bytes: [UInt8], field: String, in values: Set<String>?, keeping keep: Set<String>?) throws -> [JSON] {
         let kept: [JSON]? = try bytes.withUnsafeBufferPointer { buf in
@@ -219,3 +233,7 @@ public struct JSONReader {
         do { return try parse(s) } catch { throw bad(key, "valid (\(error))") }
     }
 }
+
+/// glibc's memmem(3), a GNU extension that Swift's Glibc module does not export.
+@_silgen_name("memmem")
+private func glibcMemmem(_ haystack: UnsafeRawPointer?, _ haystackLength: Int, _ needle: UnsafeRawPointer?, _ needleLength: Int) -> UnsafeMutableRawPointer?

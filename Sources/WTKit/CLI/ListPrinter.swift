@@ -40,7 +40,7 @@ struct ListPrinter {
             }
             if first { write(try Renderer.list([], schema: schema, options: g, colour: colour)) }
         case .table:
-            let fields = try schema.selected(g.fields, tableDefaults: true)
+            let fields = try schema.printed(g) ?? []
             var widths = fields.map { g.noHeader ? 0 : $0.header.count }
             var any = false
             try produce { rows in

@@ -47,6 +47,17 @@ public struct Schema: Sendable {
             return f
         }
     }
+
+    /// The fields a list prints in the options' format, in order; nil when it
+    /// prints whole records (json and jsonl without `--fields`). CSV and TSV
+    /// leave nested fields out unless `--fields` names them.
+    public func printed(_ g: GlobalOptions) throws -> [Field]? {
+        switch g.format {
+        case .json, .jsonl: return g.fields.isEmpty ? nil : try selected(g.fields, tableDefaults: false)
+        case .csv, .tsv: return try selected(g.fields, tableDefaults: false).filter { $0.kind != .nested || !g.fields.isEmpty }
+        case .table: return try selected(g.fields, tableDefaults: true)
+        }
+    }
 }
 
 public enum Renderer {
@@ -61,7 +72,7 @@ public enum Renderer {
             let lines = try Parallel.chunkedMap(rows, minimumChunk: 256) { project($0, fields, all: g.fields.isEmpty).serializedBytes() + [0x0A] }
             return String(decoding: lines.joined(), as: UTF8.self)
         case .csv, .tsv:
-            let fields = try schema.selected(g.fields, tableDefaults: false).filter { $0.kind != .nested || !g.fields.isEmpty }
+            let fields = try schema.printed(g) ?? []
             let sep = g.format == .csv ? "," : "\t"
             let eol = g.format == .csv ? "\r\n" : "\n"
             var out = ""
@@ -71,7 +82,7 @@ public enum Renderer {
             }
             return out
         case .table:
-            let fields = try schema.selected(g.fields, tableDefaults: true)
+            let fields = try schema.printed(g) ?? []
             let cells = rows.map { row in fields.map { display(row[$0.name] ?? .null, $0.kind) } }
             return table(header: g.noHeader ? nil : fields.map(\.header), rows: cells, colour: colour)
         }

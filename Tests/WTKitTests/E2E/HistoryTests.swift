@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import WTKit
 
 /// SPEC §14: lists stream in their old order and bytes, past weeks are read
 /// through the week index, readers take one commit's state without keeping
@@ -37,6 +38,30 @@ final class HistoryTests: WTTestCase {
         let csv = expect(0, "declarations", "list", "--format", "csv", "--fields", "id,status").out
         XCTAssertEqual(csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count, all.count + 1, "one header")
         XCTAssertEqual(expect(0, "declarations", "list", "--week", "2020-W01", "--format", "json").out, "[]\n")
+    }
+
+    /// Whole records are built and printed a few clients of a week at a
+    /// time: however the clients are cut into waves, the list is the same,
+    /// in week, client, contract order.
+    func testWholeRecordsPrintedInWavesKeepTheListsOrder() throws {
+        expect(0, "init", "--sample", "large", env: ["WT_SAMPLE_SCALE": "0.02"])
+        func listed(clientsPerPiece: Int) throws -> [[String]] {
+            DeclarationStream.clientsPerPiece = clientsPerPiece
+            defer { DeclarationStream.clientsPerPiece = 32 }
+            let s = try Store(root: store, exclusive: false, wait: 5, failpoint: .none)
+            let stream = try DeclarationStream(Declarations.Filter(), store: s, actor: .backoffice("tester"), fields: [], payroll: true)
+            var rows: [[String]] = []
+            try stream.forEachBatch { batch in
+                rows += batch.map { r in ["week", "client", "contract", "id"].map { r[$0]?.stringValue ?? "?" } }
+            }
+            return rows
+        }
+        let waves = try listed(clientsPerPiece: 1), whole = try listed(clientsPerPiece: 1000)
+        XCTAssertEqual(Set(waves.map { $0[1] }).count, 4, "the reduced sample has four clients, cut into four waves")
+        XCTAssertEqual(waves, whole)
+        XCTAssertEqual(waves.map { $0.prefix(3).joined(separator: "|") }, waves.map { $0.prefix(3).joined(separator: "|") }.sorted())
+        let printed = lines(expect(0, "declarations", "list", "--format", "jsonl")).map { $0["id"] as? String ?? "?" }
+        XCTAssertEqual(printed, waves.map { $0[3] })
     }
 
     func testThePastWeekIsReadThroughTheWeekIndexAndAStoreWithoutOneStillWorks() throws {

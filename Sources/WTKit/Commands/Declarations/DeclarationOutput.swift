@@ -19,12 +19,6 @@ enum DeclarationOutput {
         }
     }
 
-    /// Whether printed declarations need their `payroll` field looked up:
-    /// a table shows it only when asked, `--fields` only when named.
-    static func showsPayroll(_ env: CommandEnv) -> Bool {
-        env.globals.fields.isEmpty ? env.globals.format != .table : env.globals.fields.contains("payroll")
-    }
-
     static func listIds(_ ds: [Declaration]) -> String {
         ds.count <= 8 ? ds.map(\.id).joined(separator: ", ") : ds.prefix(8).map(\.id).joined(separator: ", ") + ", ..."
     }

@@ -20,12 +20,14 @@ struct ListDeclarations: Verb {
     }
 
     static func run(_ o: Options, _ env: CommandEnv) throws {
-        // Fields are checked before any reading, as the renderer would.
-        _ = try Declaration.schema.selected(env.globals.fields, tableDefaults: false)
+        // Fields are checked before any reading, as the renderer would; a
+        // format that prints only some fields (a CSV export, a table) has only
+        // those built.
+        let printed = try Declaration.schema.printed(env.globals)?.map(\.name)
         var f = try o.filter.resolve(env)
         f.warningsOnly = o.warnings
         let stream = try DeclarationStream(
-            f, store: try env.store(), actor: try env.actor(), fields: env.globals.fields, payroll: DeclarationOutput.showsPayroll(env))
+            f, store: try env.store(), actor: try env.actor(), fields: printed ?? [], payroll: printed?.contains("payroll") ?? true)
         stream.progress = Progress("listing declarations", env.ctx, after: 1)
         try env.printStream(Declaration.schema) { try stream.forEachBatch($0) }
     }

@@ -30,11 +30,11 @@ public enum Completions {
         /// (`--format` with extra formats, `--fields` with the command's fields).
         var values: [(option: OptionSpec, completion: Completion)] {
             var out = spec.options.map { ($0, $0.completion) }
-            if !spec.extraFormats.isEmpty, let f = GlobalOptionSpecs.all.first(where: { $0.name == "format" }) {
-                out.append((f, .choices(GlobalOptionSpecs.formats + spec.extraFormats)))
+            if !spec.extraFormats.isEmpty {
+                out.append((GlobalOption.format.spec, .choices(GlobalOptionSpecs.formats + spec.extraFormats)))
             }
-            if !spec.fields.isEmpty, let f = GlobalOptionSpecs.all.first(where: { $0.name == "fields" }) {
-                out.append((f, .choices(spec.fields)))
+            if !spec.fields.isEmpty {
+                out.append((GlobalOption.fields.spec, .choices(spec.fields)))
             }
             return out.filter { $0.1 != .none }
         }

@@ -79,21 +79,11 @@ public enum WT {
         if let hint = e.hint { ctx.stderr.write("hint: \(printable(hint))\n") }
     }
 
-    /// A message with the input it quotes made harmless for a terminal: control characters
-    /// (C0 but the line break, DEL, C1), which could start an escape sequence, become `?`, and
-    /// a quoted argument of any length is cut to its first 1000 characters.
+    /// A message of one or more lines for the terminal, the input it quotes made harmless:
+    /// the last guard before stderr, so an argument a message quotes uncut (most cut theirs
+    /// with `RecordKind.printable`) still cannot send an escape or fill the screen.
     static func printable(_ message: String) -> String {
-        var out = String.UnicodeScalarView()
-        var run = 0
-        for c in message.unicodeScalars {
-            run = c == "\n" ? 0 : run + 1
-            if run > 1000 {
-                if run == 1001 { out.append("…") }
-                continue
-            }
-            out.append((c.value < 0x20 && c != "\n") || (0x7F...0x9F).contains(c.value) ? "?" : c)
-        }
-        return String(out)
+        PrintableText.make(message, limit: .init(1000, .scalars, perLine: true), breaks: .keepNewline, controls: .mark)
     }
 }
 

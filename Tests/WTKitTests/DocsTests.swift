@@ -288,7 +288,7 @@ final class DocsTests: WTTestCase {
         let s = try Store(root: store, exclusive: true, wait: 5, failpoint: .none)
         let tx = s.begin(actor: "backoffice:tester", at: now)
         var u = User(id: id, email: email, name: "Test", client: client, phone: nil, roles: [.viewer], departments: [], createdAt: now)
-        u.status = .active
+        u.account.status = .active
         try UserDirectory.save(u, in: tx)
         try tx.commit()
     }

@@ -150,21 +150,9 @@ public struct NounSpec: Sendable {
     public func command(_ verb: String?) -> CommandSpec? { commands.first { $0.verb == verb } }
 }
 
-/// The global options of SPEC §1; they may stand anywhere on the line.
+/// The global options' specs, for help, man pages, completions and the router's first
+/// pass; each is declared, with how it is applied, in `GlobalOption`.
 public enum GlobalOptionSpecs {
-    public static let formats = ["table", "json", "jsonl", "csv", "tsv"]
-    public static let all: [OptionSpec] = [
-        OptionSpec("store", value: "DIR", help: "the store directory (else $WT_STORE, else $XDG_DATA_HOME/wt)", completion: .directory),
-        OptionSpec("as", value: "EMAIL", help: "act as this portal user of a client, or this worker (else $WT_AS)", completion: .records("users")),
-        OptionSpec("format", value: "FORMAT", help: "output format: table, json, jsonl, csv or tsv", completion: .choices(formats)),
-        OptionSpec("json", help: "the same as --format json"),
-        OptionSpec("fields", value: "FIELDS", list: true, help: "select and order the fields to print, e.g. id,status"),
-        OptionSpec("no-header", help: "leave out the header line of table, csv and tsv"),
-        OptionSpec("quiet", short: "q", help: "print nothing on success but what a script needs"),
-        OptionSpec("yes", short: "y", help: "do not ask for confirmation (required without a terminal)"),
-        OptionSpec("dry-run", help: "show what would change and change nothing"),
-        OptionSpec("wait", value: "SECONDS", help: "wait this long for another wt to release the store (default 10)"),
-        OptionSpec("help", short: "h", help: "show help for the command"),
-        OptionSpec("version", help: "print the version of wt"),
-    ]
+    public static let formats = OutputFormat.allCases.map(\.rawValue)
+    public static let all: [OptionSpec] = GlobalOption.all.map(\.spec)
 }

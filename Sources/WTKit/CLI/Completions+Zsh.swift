@@ -78,16 +78,7 @@ extension Completions {
             case .directory: return "_directories"
             }
         }
-        for (_, commands) in nouns {
-            for c in commands {
-                for (o, completion) in c.values {
-                    s += "        (\(patterns(c.key, o))) \(action(completion, list: o.list)) ;;\n"
-                }
-            }
-        }
-        for o in globals where o.completion != .none {
-            s += "        (\(patterns(nil, o))) \(action(o.completion, list: o.list)) ;;\n"
-        }
+        for arm in CaseArm.values(nouns) { s += "        (\(arm.pattern)) \(action(arm.completion, list: arm.list)) ;;\n" }
         s += """
                 esac
             }
@@ -97,13 +88,7 @@ extension Completions {
                 case "$1 $2" in
 
             """
-        for (_, commands) in nouns {
-            for c in commands {
-                for (i, a) in c.spec.args.enumerated() where a.completion != .none {
-                    s += "        (\(sq("\(c.key) \(i)"))) \(action(a.completion, list: false)) ;;\n"
-                }
-            }
-        }
+        for arm in CaseArm.arguments(nouns) { s += "        (\(arm.pattern)) \(action(arm.completion, list: arm.list)) ;;\n" }
         if nouns.contains(where: { $0.noun.name == helpNoun }) {
             s += "        (\(sq("\(helpNoun) 0"))) _wt_nouns; _describe -t commands 'wt command' reply ;;\n"
             s += "        (\(sq("\(helpNoun) 1"))) _wt_verbs \"${pos[1]}\"; _describe -t commands 'verb' reply ;;\n"

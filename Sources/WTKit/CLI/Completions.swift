@@ -30,13 +30,41 @@ public enum Completions {
         /// (`--format` with extra formats, `--fields` with the command's fields).
         var values: [(option: OptionSpec, completion: Completion)] {
             var out = spec.options.map { ($0, $0.completion) }
-            if !spec.extraFormats.isEmpty, let f = GlobalOptionSpecs.all.first(where: { $0.name == "format" }) {
-                out.append((f, .choices(GlobalOptionSpecs.formats + spec.extraFormats)))
+            if !spec.extraFormats.isEmpty {
+                out.append((GlobalOption.format.spec, .choices(GlobalOptionSpecs.formats + spec.extraFormats)))
             }
-            if !spec.fields.isEmpty, let f = GlobalOptionSpecs.all.first(where: { $0.name == "fields" }) {
-                out.append((f, .choices(spec.fields)))
+            if !spec.fields.isEmpty {
+                out.append((GlobalOption.fields.spec, .choices(spec.fields)))
             }
             return out.filter { $0.1 != .none }
+        }
+    }
+
+    /// An arm of the `_wt_value` or `_wt_arg` case of the bash and zsh scripts: the
+    /// pattern it matches and what it completes. The two shells write an arm and its
+    /// action each their own way, but which arms there are, and in what order, is this.
+    struct CaseArm {
+        let pattern: String
+        let completion: Completion
+        let list: Bool
+
+        /// Option values: each command's own arms before the global ones, since `case` takes
+        /// the first that matches (`invoices show --format` offers its extra formats).
+        static func values(_ nouns: [(noun: NounSpec, commands: [Command])]) -> [CaseArm] {
+            nouns.flatMap(\.commands).flatMap { c in
+                c.values.map { CaseArm(pattern: patterns(c.key, $0.option), completion: $0.completion, list: $0.option.list) }
+            } + GlobalOptionSpecs.all.filter { $0.completion != .none }.map {
+                CaseArm(pattern: patterns(nil, $0), completion: $0.completion, list: $0.list)
+            }
+        }
+
+        /// Arguments, as `'KEY INDEX'` from 0.
+        static func arguments(_ nouns: [(noun: NounSpec, commands: [Command])]) -> [CaseArm] {
+            nouns.flatMap(\.commands).flatMap { c in
+                c.spec.args.enumerated().filter { $0.element.completion != .none }.map {
+                    CaseArm(pattern: sq("\(c.key) \($0.offset)"), completion: $0.element.completion, list: false)
+                }
+            }
         }
     }
 

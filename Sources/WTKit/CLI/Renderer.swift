@@ -189,10 +189,7 @@ public enum Renderer {
         default:
             text = plain(v)
         }
-        return String(String.UnicodeScalarView(text.unicodeScalars.map { c -> Unicode.Scalar in
-            if c == "\n" || c == "\t" || c == "\r" { return " " }
-            return c.value < 0x20 || (0x7F...0x9F).contains(c.value) ? "?" : c
-        }))
+        return PrintableText.make(text, breaks: .spaces, controls: .mark)
     }
 
     public static func formatMinutes(_ m: Int) -> String {

@@ -1,24 +1,3 @@
-public enum OutputFormat: String, Sendable, CaseIterable {
-    case table, json, jsonl, csv, tsv
-}
-
-public struct GlobalOptions {
-    public var store: String?
-    public var actAs: String?
-    public var format: OutputFormat = .table
-    public var formatGiven = false
-    /// A format only some commands know (`invoices show --format ubl`).
-    public var extraFormat: String?
-    public var fields: [String] = []
-    public var noHeader = false
-    public var quiet = false
-    public var yes = false
-    public var dryRun = false
-    public var wait: Double = 10
-    public var help = false
-    public var version = false
-}
-
 /// The command line, parsed against the command table.
 public struct ParsedLine {
     public var noun: NounSpec?
@@ -107,11 +86,25 @@ public enum Router {
         return words
     }
 
+    /// An option the line may give: a global one, or one of its command's.
+    enum LineOption {
+        case global(GlobalOption)
+        case command(OptionSpec)
+
+        var spec: OptionSpec {
+            switch self {
+            case .global(let g): g.spec
+            case .command(let s): s
+            }
+        }
+    }
+
     static func parseOptions(_ args: [String], command: CommandSpec?, into line: inout ParsedLine) throws {
-        let specs = GlobalOptionSpecs.all + (command?.options ?? [])
+        // The global ones first: they win a name a command would also declare.
+        let options = GlobalOption.all.map(LineOption.global) + (command?.options ?? []).map(LineOption.command)
         var lexer = Lexer(args)
         while let item = try lexer.next() {
-            let spec: OptionSpec
+            let option: LineOption
             let written: String
             switch item {
             case .value(let v):
@@ -119,95 +112,57 @@ public enum Router {
                 continue
             case .long(let name):
                 written = "--\(name)"
-                guard let s = specs.first(where: { $0.name == name }) else {
-                    let names = specs.map(\.name)
+                guard let o = options.first(where: { $0.spec.name == name }) else {
+                    let names = options.map(\.spec.name)
                     throw WTError.usage(
                         "unknown option \(written)" + (command.map { " for `wt \($0.path)`" } ?? ""),
                         hint: suggestion(for: name, among: names).map { "did you mean --\($0)?" }
                             ?? "run `wt \(command?.path ?? "") --help` for its options")
                 }
-                spec = s
+                option = o
             case .short(let c):
                 written = "-\(c)"
-                guard let s = specs.first(where: { $0.short == c }) else {
+                guard let o = options.first(where: { $0.spec.short == c }) else {
                     throw WTError.usage(
                         "unknown option -\(c)" + (command.map { " for `wt \($0.path)`" } ?? ""),
                         hint: "run `wt \(command?.path ?? "") --help` for its options")
                 }
-                spec = s
+                option = o
             }
-            if spec.takesValue {
+            if option.spec.takesValue {
                 let v = try lexer.value(for: written)
-                try apply(spec, value: v, written: written, into: &line)
+                try apply(option, value: v, written: written, into: &line)
             } else {
                 if case .long = item, lexer.hasAttachedValue {
                     let v = lexer.takeAttached() ?? ""
                     throw WTError.usage("option \(written) is a flag and takes no value (got \"\(v)\")")
                 }
-                try apply(spec, value: nil, written: written, into: &line)
+                try apply(option, value: nil, written: written, into: &line)
             }
         }
     }
 
-    static func apply(_ spec: OptionSpec, value: String?, written: String, into line: inout ParsedLine) throws {
-        var g = line.globals
-        switch spec.name {
-        case "store": g.store = value
-        case "as": g.actAs = value
-        case "format":
-            guard let f = OutputFormat(rawValue: value ?? "") else {
-                if let command = line.command, command.extraFormats.contains(value ?? "") {
-                    g.extraFormat = value
-                    g.formatGiven = true
-                    break
-                }
-                let known = GlobalOptionSpecs.formats + (line.command?.extraFormats ?? [])
-                throw WTError.usage(
-                    "unknown format \"\(value ?? "")\"",
-                    hint: suggestion(for: value ?? "", among: known).map { "did you mean --format \($0)?" }
-                        ?? "formats: \(known.joined(separator: ", "))")
-            }
-            // `invoices show` has formats of its own beyond the global ones.
-            g.format = f
-            g.extraFormat = nil
-            g.formatGiven = true
-        case "json":
-            g.format = .json
-            g.formatGiven = true
-        case "fields":
-            // Empty names are kept, so `id,,name` and `id,` are refused below rather than read as `id,name`.
-            let names = (value ?? "").split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
-            guard !names.isEmpty, !names.contains("") else {
-                throw WTError.usage("--fields needs a comma-separated list of field names, e.g. --fields id,status")
-            }
-            g.fields += names
-        case "no-header": g.noHeader = true
-        case "quiet": g.quiet = true
-        case "yes": g.yes = true
-        case "dry-run": g.dryRun = true
-        case "wait":
-            guard let s = value, let w = Double(s), w >= 0, w <= 86400 else {
-                throw WTError.usage("--wait needs a number of seconds from 0 to 86400, got \"\(value ?? "")\"")
-            }
-            g.wait = w
-        case "help": g.help = true
-        case "version": g.version = true
-        default:
-            if let v = value {
-                if spec.list {
-                    let parts = v.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-                    line.values[spec.name, default: []] += parts
-                } else {
-                    if line.values[spec.name] != nil {
-                        throw WTError.usage("option \(written) given twice")
-                    }
-                    line.values[spec.name] = [v]
-                }
-            } else {
+    /// A global option sets its field through its declaration; a command's option is kept
+    /// by name for the verb's declarations to read.
+    static func apply(_ option: LineOption, value: String?, written: String, into line: inout ParsedLine) throws {
+        switch option {
+        case .global(let g):
+            try g.apply(&line.globals, value, line.command)
+        case .command(let spec):
+            guard let v = value else {
                 line.flags.insert(spec.name)
+                return
+            }
+            if spec.list {
+                let parts = v.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                line.values[spec.name, default: []] += parts
+            } else {
+                if line.values[spec.name] != nil {
+                    throw WTError.usage("option \(written) given twice")
+                }
+                line.values[spec.name] = [v]
             }
         }
-        line.globals = g
     }
 }
 

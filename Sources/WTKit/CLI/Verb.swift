@@ -66,3 +66,20 @@ extension Verb {
         return try options(from: line)
     }
 }
+
+/// The options of a verb whose whole input is one record's id (`wt clients show ID`).
+public struct RecordID: Equatable, Sendable {
+    public var id: String
+    public init(id: String) { self.id = id }
+}
+
+/// A verb that takes one record's id and nothing else: its options are that id, read
+/// from `id` the one way; the argument's help and completion, the spec and the run
+/// stay the verb's own.
+public protocol RecordIDVerb: Verb where Options == RecordID {
+    static var id: Argument { get }
+}
+
+extension RecordIDVerb {
+    public static func options(from line: ParsedLine) throws -> RecordID { RecordID(id: try id.required(in: line)) }
+}

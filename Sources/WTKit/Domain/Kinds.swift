@@ -47,9 +47,8 @@ public enum RecordKind: String, CaseIterable, Sendable {
         }
     }
 
-    /// An untrusted string made safe to show in a message.
+    /// An untrusted argument quoted in a message, short enough to leave the message readable.
     public static func printable(_ s: String) -> String {
-        let clipped = s.count > 60 ? String(s.prefix(60)) + "…" : s
-        return String(clipped.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
+        PrintableText.make(s, limit: .init(60, .characters), breaks: .likeControls, controls: .markC0)
     }
 }

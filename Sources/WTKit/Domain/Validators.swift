@@ -6,31 +6,10 @@ enum DomainText {
     }
 
     /// The value as it appears in an error message: in double quotes, control characters
-    /// escaped so they cannot move the cursor or ring the bell, and cut off after 64 characters.
+    /// escaped so they cannot move the cursor or ring the bell yet the exact value can be
+    /// read back, and cut off after 64 Unicode scalars.
     static func quote(_ s: String) -> String {
-        var out = "\""
-        var count = 0
-        for scalar in s.unicodeScalars {
-            if count == 64 {
-                out += "…"
-                break
-            }
-            count += 1
-            switch scalar {
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            default:
-                if scalar.properties.generalCategory == .control {
-                    out += "\\u{" + String(scalar.value, radix: 16) + "}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        PrintableText.make(s, limit: .init(64, .scalars), breaks: .likeControls, controls: .escape, quoted: true)
     }
 
     /// Without leading and trailing whitespace (Unicode whitespace, which includes tabs and newlines).

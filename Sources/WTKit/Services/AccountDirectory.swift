@@ -39,14 +39,14 @@ public enum AccountHolder: Sendable, Equatable {
     public var credentials: Credentials {
         get {
             switch self {
-            case .user(let u): u.credentials
+            case .user(let u): u.account
             case .worker(let w): w.account ?? Credentials()
             }
         }
         set {
             switch self {
             case .user(var u):
-                u.credentials = newValue
+                u.account = newValue
                 self = .user(u)
             case .worker(var w):
                 w.account = newValue

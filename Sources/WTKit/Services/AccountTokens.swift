@@ -74,7 +74,7 @@ extension Accounts {
         var logins: [String: String] = [:]
         StoreVerifier.attempt(&report) {
             for u in try UserDirectory.all(store) {
-                accounts[u.id] = (UserDirectory.users.file(u.client), u.credentials)
+                accounts[u.id] = (UserDirectory.users.file(u.client), u.account)
                 logins[u.email] = u.id
             }
         }

@@ -47,8 +47,8 @@ public enum Accounts {
         let c = try Organisation.client(client, tx, actor: actor)
         if let other = try UserDirectory.find(email, tx) {
             throw WTError.conflict(
-                "\(email) is already user \(other.id) of \(other.client) (\(other.effectiveStatus(now: tx.at)))",
-                hint: other.status == .invited ? "send a new link with `wt users reinvite \(email)`" : nil)
+                "\(email) is already user \(other.id) of \(other.client) (\(other.account.effectiveStatus(now: tx.at)))",
+                hint: other.account.status == .invited ? "send a new link with `wt users reinvite \(email)`" : nil)
         }
         try AccountDirectory.requireFree(email, except: nil, tx)
         var scope: [String] = []

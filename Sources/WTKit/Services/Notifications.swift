@@ -45,7 +45,7 @@ public enum Notifications {
         let signature = DeclarationMail.signature(config)
 
         var openByClient: [String: [Declaration]] = [:]
-        for user in try UserDirectory.all(tx) where user.roles.contains(.approver) && user.status == .active && !user.isLocked(now: tx.at) {
+        for user in try UserDirectory.all(tx) where user.roles.contains(.approver) && user.account.status == .active && !user.account.isLocked(now: tx.at) {
             if openByClient[user.client] == nil { openByClient[user.client] = try DeclarationSet.open(client: user.client, tx) }
             let waiting = openByClient[user.client]!.filter {
                 $0.status == .submitted && (user.departments.isEmpty || user.departments.contains($0.department))

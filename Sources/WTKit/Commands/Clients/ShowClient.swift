@@ -1,9 +1,5 @@
 /// `wt clients show ID`
-struct ShowClient: Verb {
-    struct Options: Equatable {
-        var id: String
-    }
-
+struct ShowClient: RecordIDVerb {
     static let id = Argument(0, "ID", "the client's id", completion: .records("clients"))
 
     static let spec = VerbSpec(
@@ -11,8 +7,6 @@ struct ShowClient: Verb {
         args: [id],
         examples: [Example("wt clients show cl-1 --json", "one client as JSON")],
         fields: Client.schema.names, access: .read)
-
-    static func options(from line: ParsedLine) throws -> Options { Options(id: try id.required(in: line)) }
 
     static func run(_ o: Options, _ env: CommandEnv) throws {
         let c = try Organisation.client(o.id, try env.store(), actor: try env.actor())

@@ -1,9 +1,5 @@
 /// `wt contracts show ID`
-struct ShowContract: Verb {
-    struct Options: Equatable {
-        var id: String
-    }
-
+struct ShowContract: RecordIDVerb {
     static let id = Argument(0, "ID", "the contract's id", completion: .records("contracts"))
 
     static let spec = VerbSpec(
@@ -11,8 +7,6 @@ struct ShowContract: Verb {
         args: [id],
         examples: [Example("wt contracts show ct-1 --json", "one contract as JSON")],
         fields: Contract.schema.names, access: .read)
-
-    static func options(from line: ParsedLine) throws -> Options { Options(id: try id.required(in: line)) }
 
     static func run(_ o: Options, _ env: CommandEnv) throws {
         let store = try env.store()

@@ -1,9 +1,5 @@
 /// `wt declarations show ID`
-struct ShowDeclaration: Verb {
-    struct Options: Equatable {
-        var id: String
-    }
-
+struct ShowDeclaration: RecordIDVerb {
     static let id = Argument(0, "ID", "the declaration", completion: .records("declarations"))
 
     static let spec = VerbSpec(
@@ -11,8 +7,6 @@ struct ShowDeclaration: Verb {
         args: [id],
         examples: [Example("wt declarations show d-1042", "everything about one week of one contract")],
         fields: Declaration.schema.names, access: .read)
-
-    static func options(from line: ParsedLine) throws -> Options { Options(id: try id.required(in: line)) }
 
     static func run(_ o: Options, _ env: CommandEnv) throws {
         let store = try env.store()

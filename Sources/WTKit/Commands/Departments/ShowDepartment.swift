@@ -1,9 +1,5 @@
 /// `wt departments show ID`
-struct ShowDepartment: Verb {
-    struct Options: Equatable {
-        var id: String
-    }
-
+struct ShowDepartment: RecordIDVerb {
     static let id = Argument(0, "ID", "the department's id", completion: .records("departments"))
 
     static let spec = VerbSpec(
@@ -11,8 +7,6 @@ struct ShowDepartment: Verb {
         args: [id],
         examples: [Example("wt departments show dep-1", "one department")],
         fields: Department.schema.names, access: .read)
-
-    static func options(from line: ParsedLine) throws -> Options { Options(id: try id.required(in: line)) }
 
     static func run(_ o: Options, _ env: CommandEnv) throws {
         let d = try Organisation.department(o.id, try env.store(), actor: try env.actor())

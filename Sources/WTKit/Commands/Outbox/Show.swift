@@ -1,9 +1,5 @@
 /// `wt outbox show ID`: the raw message as sent.
-struct ShowOutboxMessage: Verb {
-    struct Options: Equatable {
-        var id: String
-    }
-
+struct ShowOutboxMessage: RecordIDVerb {
     static let id = Argument(0, "ID", "the message's id (msg-12)", completion: .records("messages"))
     static let schema = Schema(OutboxEntry.schema.fields + [Field("raw", table: false)])
 
@@ -15,8 +11,6 @@ struct ShowOutboxMessage: Verb {
             Example("wt outbox show msg-12 | /usr/sbin/sendmail -t -i", "send a message by hand"),
         ],
         fields: schema.names, access: .read)
-
-    static func options(from line: ParsedLine) throws -> Options { Options(id: try id.required(in: line)) }
 
     static func run(_ o: Options, _ env: CommandEnv) throws {
         let actor = try env.actor()

@@ -37,7 +37,7 @@ struct ListUsers: Verb {
         let client = try env.scopedClient(o.client)
         let now = env.ctx.nowStamp
         let users = try UserDirectory.all(store, client: client, actor: actor).filter {
-            o.statuses.isEmpty || o.statuses.contains($0.effectiveStatus(now: now))
+            o.statuses.isEmpty || o.statuses.contains($0.account.effectiveStatus(now: now))
         }
         try env.printList(users.map { $0.publicJSON(now: now) }, User.schema)
     }

@@ -12,7 +12,7 @@ enum UsersCommands {
         let roles = u.roles.map(\.rawValue).joined(separator: ",")
         let scope = u.departments.isEmpty ? "" : ", departments \(u.departments.joined(separator: ","))"
         var message = "\(verb) \(u.id) \(u.name) <\(u.email)> of \(u.client) as \(roles)\(scope); "
-            + "activation mail \(i.message.id), link valid until \(Timestamp.local(u.activation!.expiresAt))"
+            + "activation mail \(i.message.id), link valid until \(Timestamp.local(u.account.activation!.expiresAt))"
         if showLink { message += "\n" + i.link }
         try env.done(message, records: [.object(row)], schema: inviteSchema)
     }

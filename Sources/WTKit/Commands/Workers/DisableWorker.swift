@@ -1,6 +1,5 @@
 /// `wt workers disable ID`
 struct DisableWorker: WorkerAccountChange {
-    typealias Options = WorkerAccountChangeOptions
     static let change = Accounts.Change.disable
     static let done = "disabled"
     static let already = "is already disabled"

@@ -1,6 +1,5 @@
 /// `wt workers enable ID`
 struct EnableWorker: WorkerAccountChange {
-    typealias Options = WorkerAccountChangeOptions
     static let change = Accounts.Change.enable
     static let done = "enabled"
     static let already = "is not disabled"

@@ -1,19 +1,15 @@
 /// `wt workers invite ID`: the worker's own account, its link mailed to them.
-struct InviteWorker: Verb {
-    struct Options: Equatable {
-        var id: String
-    }
+struct InviteWorker: RecordIDVerb {
+    static let id = WorkerOptions.id
 
     static let spec = VerbSpec(
         "workers", "invite", summary: "create the worker's own account and mail its activation link",
-        args: [WorkerOptions.id],
+        args: [id],
         examples: [
             Example("wt workers invite w-3", "mails the link to the worker's address; prints it too"),
             Example("wt workers invite w-3 --quiet", "the link goes only by mail"),
         ],
         fields: WorkersCommands.inviteSchema.names, access: .write)
-
-    static func options(from line: ParsedLine) throws -> Options { Options(id: try WorkerOptions.id.required(in: line)) }
 
     static func run(_ o: Options, _ env: CommandEnv) throws {
         // The link is printed before the mail goes: a failed transport keeps it in the outbox.

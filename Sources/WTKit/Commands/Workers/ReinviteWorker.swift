@@ -1,16 +1,12 @@
 /// `wt workers reinvite ID`: a new link; every earlier one stops working.
-struct ReinviteWorker: Verb {
-    struct Options: Equatable {
-        var id: String
-    }
+struct ReinviteWorker: RecordIDVerb {
+    static let id = WorkerOptions.id
 
     static let spec = VerbSpec(
         "workers", "reinvite", summary: "mail a new activation link; every earlier link stops working",
-        args: [WorkerOptions.id],
+        args: [id],
         examples: [Example("wt workers reinvite w-3", "the first link expired: send a new one")],
         fields: WorkersCommands.inviteSchema.names, access: .write)
-
-    static func options(from line: ParsedLine) throws -> Options { Options(id: try WorkerOptions.id.required(in: line)) }
 
     static func run(_ o: Options, _ env: CommandEnv) throws {
         let actor = try env.actor()

@@ -1,16 +1,12 @@
 /// `wt workers show ID`: the worker with their phase count.
-struct ShowWorker: Verb {
-    struct Options: Equatable {
-        var id: String
-    }
+struct ShowWorker: RecordIDVerb {
+    static let id = WorkerOptions.id
 
     static let spec = VerbSpec(
         "workers", "show", summary: "show one worker",
-        args: [WorkerOptions.id],
+        args: [id],
         examples: [Example("wt workers show w-1", "one worker, with their phase count (weeks worked, weeks left in phase A or 1-2)")],
         fields: Worker.schema.names + ["phase"], access: .read)
-
-    static func options(from line: ParsedLine) throws -> Options { Options(id: try WorkerOptions.id.required(in: line)) }
 
     static func run(_ o: Options, _ env: CommandEnv) throws {
         let actor = try env.actor()

@@ -1,6 +1,5 @@
 /// `wt workers unlock ID`
 struct UnlockWorker: WorkerAccountChange {
-    typealias Options = WorkerAccountChangeOptions
     static let change = Accounts.Change.unlock
     static let done = "unlocked"
     static let already = "is not locked"

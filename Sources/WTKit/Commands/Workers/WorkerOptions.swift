@@ -30,22 +30,18 @@ enum WorkerOptions {
 }
 
 /// disable, enable and unlock a worker's account: back office only, "nothing to do" is success.
-protocol WorkerAccountChange: Verb where Options == WorkerAccountChangeOptions {
+protocol WorkerAccountChange: RecordIDVerb {
     static var change: Accounts.Change { get }
     static var done: String { get }
     static var already: String { get }
 }
 
-struct WorkerAccountChangeOptions: Equatable {
-    var id: String
-}
-
 extension WorkerAccountChange {
-    static func changeSpec(summary: String, example: Example) -> VerbSpec {
-        VerbSpec("workers", change.rawValue, summary: summary, args: [WorkerOptions.id], examples: [example], fields: Worker.schema.names, access: .write)
-    }
+    static var id: Argument { WorkerOptions.id }
 
-    static func options(from line: ParsedLine) throws -> Options { Options(id: try WorkerOptions.id.required(in: line)) }
+    static func changeSpec(summary: String, example: Example) -> VerbSpec {
+        VerbSpec("workers", change.rawValue, summary: summary, args: [id], examples: [example], fields: Worker.schema.names, access: .write)
+    }
 
     static func run(_ o: Options, _ env: CommandEnv) throws {
         let actor = try env.actor()

@@ -353,18 +353,18 @@ enum LargeSample {
             let token = Secrets.token(random)
             let hash = Secrets.tokenHash(token)
             if n >= 3 && n % 7 == 5 {
-                u.activation = User.Activation(
+                u.account.activation = User.Activation(
                     tokenHash: hash, sentAt: tx.at,
                     expiresAt: Timestamp.adding(seconds: config[.activationValidDays] * 86400, to: tx.at))
                 try Accounts.setToken(hash, Accounts.TokenEntry(user: u.id, state: .open, at: tx.at), in: tx)
                 _ = try Accounts.sendActivationMail(.user(u), token: token, in: tx, env: env)
             } else {
                 let activated = Timestamp.adding(seconds: 86400 + n * 3600, to: client.createdAt)
-                u.status = n >= 3 && n % 11 == 10 ? .disabled : .active
-                u.passwordHash = password
-                u.passwordChangedAt = activated
-                u.activatedAt = activated
-                u.lastLoginAt = u.status == .active ? Timestamp.adding(seconds: -3600 * (1 + random.int(in: 0...500)), to: tx.at) : nil
+                u.account.status = n >= 3 && n % 11 == 10 ? .disabled : .active
+                u.account.passwordHash = password
+                u.account.passwordChangedAt = activated
+                u.account.activatedAt = activated
+                u.account.lastLoginAt = u.account.status == .active ? Timestamp.adding(seconds: -3600 * (1 + random.int(in: 0...500)), to: tx.at) : nil
                 try Accounts.setToken(hash, Accounts.TokenEntry(user: u.id, state: .used, at: activated), in: tx)
             }
             users.append(u)

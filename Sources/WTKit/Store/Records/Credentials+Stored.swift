@@ -14,9 +14,10 @@ extension Credentials {
         ]
     }
 
-    public init(stored r: JSONReader) throws {
+    /// `owner` names whose account it is in the error an unknown status gives.
+    public init(stored r: JSONReader, owner: String = "an account") throws {
         guard let s = AccountStatus(rawValue: try r.string("status")) else {
-            throw JSONParseError(offset: 0, reason: "\(r.what): an account has an unknown status")
+            throw JSONParseError(offset: 0, reason: "\(r.what): \(owner) has an unknown status")
         }
         status = s
         passwordHash = try r.optString("passwordHash")

@@ -6,15 +6,15 @@ extension User {
         [
             "id": .string(id), "email": .string(email), "name": .string(name), "client": .string(client), "phone": JSON(phone),
             "roles": JSON(roles.map(\.rawValue)), "departments": JSON(departments), "createdAt": .string(createdAt),
-            "activatedAt": JSON(activatedAt), "lastLoginAt": JSON(lastLoginAt),
+            "activatedAt": JSON(account.activatedAt), "lastLoginAt": JSON(account.lastLoginAt),
         ]
     }
 
     public func publicJSON(now: String) -> JSON {
         var o = publicFields
-        o["status"] = .string(effectiveStatus(now: now))
-        o["lockedUntil"] = isLocked(now: now) ? JSON(lockedUntil) : .null
-        o["activationExpiresAt"] = status == .invited ? JSON(activation?.expiresAt) : .null
+        o["status"] = .string(account.effectiveStatus(now: now))
+        o["lockedUntil"] = account.isLocked(now: now) ? JSON(account.lockedUntil) : .null
+        o["activationExpiresAt"] = account.status == .invited ? JSON(account.activation?.expiresAt) : .null
         return .object(o)
     }
 }

@@ -13,36 +13,10 @@ extension User: ClientOwned {
             return role
         }
         departments = try r.strings("departments")
-        guard let s = Status(rawValue: try r.string("status")) else {
-            throw JSONParseError(offset: 0, reason: "\(r.what): user \(id) has an unknown status")
-        }
-        status = s
-        passwordHash = try r.optString("passwordHash")
-        passwordHistory = try r.strings("passwordHistory")
-        passwordChangedAt = try r.optString("passwordChangedAt")
-        failedLogins = try r.int("failedLogins")
-        lockedUntil = try r.optString("lockedUntil")
-        let a = try r.object("activation")
-        if !a.isEmpty {
-            let ar = try JSONReader(.object(a), what: r.what)
-            activation = Activation(tokenHash: try ar.string("tokenHash"), sentAt: try ar.string("sentAt"), expiresAt: try ar.string("expiresAt"))
-        }
+        // The account's fields stand beside the user's own in the record, as they always have.
+        account = try Credentials(stored: r, owner: "user \(id)")
         createdAt = try r.string("createdAt")
-        activatedAt = try r.optString("activatedAt")
-        lastLoginAt = try r.optString("lastLoginAt")
     }
 
-    public var stored: JSON {
-        var o = publicFields
-        o["status"] = .string(status.rawValue)
-        o["passwordHash"] = JSON(passwordHash)
-        o["passwordHistory"] = JSON(passwordHistory)
-        o["passwordChangedAt"] = JSON(passwordChangedAt)
-        o["failedLogins"] = .int(failedLogins)
-        o["lockedUntil"] = JSON(lockedUntil)
-        o["activation"] = activation.map {
-            ["tokenHash": .string($0.tokenHash), "sentAt": .string($0.sentAt), "expiresAt": .string($0.expiresAt)]
-        } ?? .object([:])
-        return .object(o)
-    }
+    public var stored: JSON { .object(publicFields.merging(account.storedFields) { _, fromAccount in fromAccount }) }
 }

@@ -69,7 +69,7 @@ public enum Renderer {
             return JSON.prettyArray(rows.map { project($0, fields, all: g.fields.isEmpty) }) + "\n"
         case .jsonl:
             let fields = try schema.selected(g.fields, tableDefaults: false)
-            let lines = try Parallel.chunkedMap(rows, minimumChunk: 256) { project($0, fields, all: g.fields.isEmpty).serializedBytes() + [0x0A] }
+            let lines = try Parallel.chunkedMap(rows, minimumChunk: 64) { project($0, fields, all: g.fields.isEmpty).serializedBytes() + [0x0A] }
             return String(decoding: lines.joined(), as: UTF8.self)
         case .csv, .tsv:
             let fields = try schema.printed(g) ?? []

@@ -98,10 +98,11 @@ public final class DeclarationStream {
     public func forEachBatch(_ body: ([JSON]) throws -> Void) throws {
         // Read only if a record lacks its worker's name (one written before records kept it).
         var names: [String: String]?
+        var paidBuckets: [Int: [String: String]] = [:]
         let wantNames = outputFields == nil || outputFields!.contains("workerName")
         func emit(_ rows: consuming [Row]) throws {
             guard !rows.isEmpty else { return }
-            let paid = payroll ? try PayrollFiles.paidBy(rows.compactMap { $0.json["id"]?.stringValue }, snapshot) : [:]
+            let paid = payroll ? try PayrollFiles.paidBy(rows.compactMap { $0.json["id"]?.stringValue }, snapshot, buckets: &paidBuckets) : [:]
             var out = rows.map(\.json)
             rows = []
             // Each record is taken out of the list before it changes, so it is

@@ -92,9 +92,24 @@ public enum PayrollFiles {
     }
 
     public static func paidBy(_ ids: [String], _ r: StoreReader) throws -> [String: [String]] {
+        var buckets: [Int: [String: String]] = [:]
+        return try paidBy(ids, r, buckets: &buckets)
+    }
+
+    /// `paidBy`, keeping the buckets it read in `buckets` for the next call:
+    /// a streamed list asks batch after batch for ids of the same buckets.
+    static func paidBy(_ ids: [String], _ r: StoreReader, buckets: inout [Int: [String: String]]) throws -> [String: [String]] {
         var out: [String: [String]] = [:]
         for (b, batch) in Dictionary(grouping: ids, by: { bucket($0) ?? -1 }) where b >= 0 {
-            let map = try RecordFile.loadStringMap(paidFile(b), from: r)
+            let map: [String: String]
+            if let known = buckets[b] {
+                map = known
+            } else {
+                map = try RecordFile.loadStringMap(paidFile(b), from: r)
+                // A few at a time: a list goes through the ids roughly in order.
+                if buckets.count >= 8 { buckets.removeAll(keepingCapacity: true) }
+                buckets[b] = map
+            }
             for id in batch { if let runs = map[id] { out[id] = runs.split(separator: " ").map(String.init) } }
         }
         return out

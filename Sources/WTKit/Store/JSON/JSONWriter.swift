@@ -31,7 +31,7 @@ public extension JSON {
     /// per core: a store-wide list prints megabytes.
     static func prettyArray(_ items: [JSON]) -> String {
         if items.isEmpty { return "[]" }
-        let parts = Parallel.map(Parallel.chunks(items.count, minimumChunk: 256)) { r -> [UInt8] in
+        let parts = Parallel.map(Parallel.chunks(items.count, minimumChunk: 64)) { r -> [UInt8] in
             var out: [UInt8] = []
             out.reserveCapacity(r.count * 512)
             for k in r {

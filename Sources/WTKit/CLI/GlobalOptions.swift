@@ -49,7 +49,10 @@ public struct GlobalOption: Sendable {
     ) { g, v, _ in g.actAs = v }
 
     public static let format = GlobalOption(
-        OptionSpec("format", value: "FORMAT", help: "output format: table, json, jsonl, csv or tsv", completion: .choices(GlobalOptionSpecs.formats))
+        OptionSpec(
+            "format", value: "FORMAT",
+            help: "output format: \(GlobalOptionSpecs.formats.dropLast().joined(separator: ", ")) or \(GlobalOptionSpecs.formats.last!)",
+            completion: .choices(GlobalOptionSpecs.formats))
     ) { g, value, command in
         guard let f = OutputFormat(rawValue: value ?? "") else {
             // `invoices show` has formats of its own beyond the global ones.

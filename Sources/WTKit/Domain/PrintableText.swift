@@ -52,6 +52,8 @@ public enum PrintableText {
     public static func make(
         _ text: String, limit: Limit? = nil, breaks: Breaks = .likeControls, controls: Controls = .mark, quoted: Bool = false
     ) -> String {
+        // Most text (every cell of a table) is short printable ASCII: returned as it is.
+        if limit == nil, !quoted, text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var out = String.UnicodeScalarView()
         if quoted { out.append("\"") }
         func add(_ line: Substring) {

@@ -178,4 +178,20 @@ final class PayrollTests: WTTestCase {
         XCTAssertEqual(paid.filter { $0["payroll"] is String }.count, paid.count - 1, "every closed declaration but last week's is paid")
         XCTAssertTrue(expect(0, "store", "verify").out.hasPrefix("store ok"))
     }
+
+    /// SPEC §12: `payroll list --from DATE --to DATE` gives the runs made on
+    /// those days, both included, in the whole list's order.
+    func testListFromToKeepsTheRunsMadeInTheRange() throws {
+        initStore(sample: "demo")
+        let all = jsonArray(expect(0, "payroll", "list", "--json"))
+        let dates = all.map { $0["date"] as! String }
+        XCTAssertEqual(dates, dates.sorted())
+        let (from, to) = (dates[5], dates[12])
+        let range = jsonArray(expect(0, "payroll", "list", "--from", from, "--to", to, "--json"))
+        XCTAssertEqual(range.map { $0["number"] as! String }, all.filter { ($0["date"] as! String) >= from && ($0["date"] as! String) <= to }.map { $0["number"] as! String })
+        XCTAssertEqual(range.count, 8, "both ends included")
+        XCTAssertEqual(jsonArray(expect(0, "payroll", "list", "--from", dates.last!, "--json")).count, 1)
+        XCTAssertEqual(jsonArray(expect(0, "payroll", "list", "--to", dates.first!, "--json")).count, 1)
+        XCTAssertEqual(expect(0, "payroll", "list", "--from", to, "--to", from, "--json").out, "[]\n", "an empty range is an empty list")
+    }
 }

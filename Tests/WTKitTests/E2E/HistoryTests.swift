@@ -46,10 +46,9 @@ final class HistoryTests: WTTestCase {
     func testWholeRecordsPrintedInWavesKeepTheListsOrder() throws {
         expect(0, "init", "--sample", "large", env: ["WT_SAMPLE_SCALE": "0.02"])
         func listed(clientsPerPiece: Int) throws -> [[String]] {
-            DeclarationStream.clientsPerPiece = clientsPerPiece
-            defer { DeclarationStream.clientsPerPiece = 32 }
             let s = try Store(root: store, exclusive: false, wait: 5, failpoint: .none)
             let stream = try DeclarationStream(Declarations.Filter(), store: s, actor: .backoffice("tester"), fields: [], payroll: true)
+            stream.clientsPerPiece = clientsPerPiece
             var rows: [[String]] = []
             try stream.forEachBatch { batch in
                 rows += batch.map { r in ["week", "client", "contract", "id"].map { r[$0]?.stringValue ?? "?" } }

@@ -20,6 +20,10 @@ public final class DeclarationStream {
     let years: [String: [Int]]
     /// Shown on a terminal's stderr when the list runs past a second.
     public var progress: Progress?
+    /// Clients whose week of whole records one core builds at a time: about
+    /// 300 rows, 5 MiB, on the large sample. Settable for the test that shows
+    /// the waves keep the list's order however they are cut.
+    var clientsPerPiece = 32
 
     /// The keys every row has built: its id and what the list is sorted by.
     static let sortKeys: Set<String> = ["id", "week", "client", "contract"]
@@ -177,7 +181,7 @@ public final class DeclarationStream {
         // over the cores by week, and for fewer weeks than cores by client.
         let group = keep == nil ? 1 : max(2, Parallel.cores)
         let slices = Parallel.chunks(clients.count, minimumChunk: 16)
-        let per = DeclarationStream.clientsPerPiece
+        let per = clientsPerPiece
         let pieces = stride(from: 0, to: clients.count, by: per).map { $0..<min(clients.count, $0 + per) }
         for start in stride(from: 0, to: ordered.count, by: group) {
             let batch = Array(ordered[start..<min(ordered.count, start + group)])
@@ -201,10 +205,6 @@ public final class DeclarationStream {
         progress?.finish()
     }
 
-    /// Clients whose week of whole records one core builds at a time: about
-    /// 300 rows, 5 MiB, on the large sample. A variable only for the test that
-    /// shows the waves keep the list's order.
-    nonisolated(unsafe) static var clientsPerPiece = 32
 
     static func order(_ a: Row, _ b: Row) -> Bool { (a.week, a.client, a.contract) < (b.week, b.client, b.contract) }
 
